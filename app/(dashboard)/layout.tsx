@@ -1,0 +1,19 @@
+import type { ReactNode } from "react";
+import { Providers } from "@/components/shell/providers";
+import { Sidebar } from "@/components/shell/sidebar";
+import { requireActor } from "@/lib/auth/page-guard";
+import { can } from "@/lib/auth/permissions";
+import { AREAS } from "@/lib/navigation";
+
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  const actor = await requireActor();
+  const areas = AREAS.filter((a) => can(actor.role, a.permission)).map(({ href, label, icon, planned }) => ({ href, label, icon, planned: Boolean(planned) }));
+  return (
+    <Providers>
+      <div className="flex min-h-screen">
+        <Sidebar areas={areas} actor={actor} />
+        <main className="min-w-0 flex-1 px-8 py-7">{children}</main>
+      </div>
+    </Providers>
+  );
+}

@@ -1,0 +1,34 @@
+import { OverviewBars } from "@/components/overview/overview-bars";
+import { PageHeader } from "@/components/ui/page-header";
+import { Stat } from "@/components/ui/stat";
+import { requirePermission } from "@/lib/auth/page-guard";
+import { can } from "@/lib/auth/permissions";
+import { getOverview } from "@/lib/data/overview/get-overview";
+
+export const metadata = { title: "Overview" };
+
+export default async function OverviewPage() {
+  const actor = await requirePermission("metrics:read");
+  const o = await getOverview({ actor });
+  // Sales sees counts without links into the inventory it may not open.
+  const link = (query: string) => (can(actor.role, "secret:read") ? `/inventory?${query}` : undefined);
+  const matrix = (query: string) => (can(actor.role, "ownership:read") ? `/ownership?${query}` : undefined);
+  const pct = (n: number) => (o.secrets ? `${Math.round((n / o.secrets) * 100)}% of secrets` : undefined);
+
+  return (
+    <>
+      <PageHeader title="Security overview" description="Where the truth about your secrets lives, who owns it, and what nobody knows yet." />
+      <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">
+        <Stat label="Secrets" value={o.secrets} hint="across all sources" href={link("")} />
+        <Stat label="Missing an owner role" value={o.missingRole} hint={pct(o.missingRole)} tone={o.missingRole ? "bad" : "default"} href={matrix("gaps=any")} />
+        <Stat label="No incident commander" value={o.missingIncidentCommander} hint={pct(o.missingIncidentCommander)} tone={o.missingIncidentCommander ? "bad" : "default"} href={matrix("gaps=incident_commander")} />
+        <Stat label="Approver = operator" value={o.conflicts} hint="separation-of-duties conflicts" tone={o.conflicts ? "warn" : "default"} href={matrix("gaps=conflict")} />
+        <Stat label="Offboarded holders" value={o.offboardedHolders} hint="secrets still owned by someone who left" tone={o.offboardedHolders ? "bad" : "default"} href={matrix("gaps=offboarded")} />
+        <Stat label="Unknown fields" value={o.unknownFields} hint={`on ${o.withUnknowns} secrets`} tone={o.unknownFields ? "warn" : "default"} href={link("unknowns=true&sort=unknowns&dir=desc")} />
+        <Stat label="Unsanctioned copies" value={o.unsanctionedCopies} hint="laptops, chat, repos, other stores" tone={o.unsanctionedCopies ? "warn" : "default"} />
+        <Stat label="Not rotated in a year" value={o.notRotatedInYear} hint="static secrets, or rotation unknown" tone={o.notRotatedInYear ? "warn" : "default"} href={link("sort=last_rotated")} />
+      </div>
+      <OverviewBars overview={o} />
+    </>
+  );
+}

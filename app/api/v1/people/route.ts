@@ -1,0 +1,5 @@
+import { listPeople } from "@/lib/data/people/list-people";
+import { withRoute } from "@/lib/http/with-route";
+
+/** GET /api/v1/people — everyone in the registry, with how many roles each holds. */
+export const GET = withRoute({ permission: "person:read" }, async ({ actor, db }) => ({ items: await listPeople({ actor, db }) }));

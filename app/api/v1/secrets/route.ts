@@ -1,0 +1,8 @@
+import { listSecrets } from "@/lib/data/secrets/list-secrets";
+import { withRoute } from "@/lib/http/with-route";
+import { listSecretsQuery } from "@/lib/validation/secrets";
+
+/** GET /api/v1/secrets — the inventory, filtered, sorted, one keyset page at a time. */
+export const GET = withRoute({ permission: "secret:read", schemas: { query: listSecretsQuery } }, ({ actor, db, query }) =>
+  listSecrets({ actor, db, query }),
+);

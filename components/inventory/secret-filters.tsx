@@ -1,0 +1,72 @@
+"use client";
+
+import { Search } from "lucide-react";
+import { useEffect, useState } from "react";
+import { label } from "@/lib/domain/format";
+import type { SourceOption } from "@/lib/data/secrets/list-sources";
+
+type Props = {
+  params: Record<string, string>;
+  update: (changes: Record<string, string | undefined>) => void;
+  sources: SourceOption[];
+  only?: ("source" | "environment" | "tier" | "kind" | "lifetime" | "gaps" | "unknowns")[];
+};
+
+const KINDS = ["api_key", "database_credential", "oauth_client", "signing_key", "access_token", "webhook_secret", "certificate", "ssh_key", "password", "encryption_key"];
+const GAPS: [string, string][] = [
+  ["problems", "Any ownership problem"],
+  ["any", "Missing any role"],
+  ["incident_commander", "No incident commander"],
+  ["approver", "No approver"],
+  ["operator", "No operator"],
+  ["creator", "No creator"],
+  ["conflict", "Approver = operator"],
+  ["offboarded", "Offboarded holder"],
+];
+
+function Select({ name, label: text, value, options, onChange }: { name: string; label: string; value: string | undefined; options: [string, string][]; onChange: (v: string | undefined) => void }) {
+  return (
+    <label className="flex flex-col gap-1 text-xs font-medium text-slate-500">
+      {text}
+      <select name={name} className="field max-w-60 min-w-28" value={value ?? ""} onChange={(e) => onChange(e.target.value || undefined)}>
+        <option value="">All</option>
+        {options.map(([v, t]) => (
+          <option key={v} value={v}>
+            {t}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+export function SecretFilters({ params, update, sources, only }: Props) {
+  const [q, setQ] = useState(params.q ?? "");
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      if ((params.q ?? "") !== q) update({ q: q || undefined });
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [q, params.q, update]);
+  const show = (f: NonNullable<Props["only"]>[number]) => !only || only.includes(f);
+  const set = (key: string) => (v: string | undefined) => update({ [key]: v });
+
+  return (
+    <div className="mb-4 flex flex-wrap items-end gap-3" role="search">
+      <label className="flex min-w-64 flex-1 flex-col gap-1 text-xs font-medium text-slate-500">
+        Search
+        <span className="relative">
+          <Search className="pointer-events-none absolute top-2 left-2.5 size-4 text-slate-400" aria-hidden />
+          <input type="search" name="q" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Name, provider, description, external id…" className="field w-full pl-8" />
+        </span>
+      </label>
+      {show("source") && <Select name="source" label="Source" value={params.source} onChange={set("source")} options={sources.map((s) => [s.id, `${s.name} (${s.secretCount})`])} />}
+      {show("environment") && <Select name="environment" label="Environment" value={params.environment} onChange={set("environment")} options={[["prod", "Production"], ["staging", "Staging"], ["dev", "Development"], ["unknown", "unknown"]]} />}
+      {show("tier") && <Select name="tier" label="Tier" value={params.tier} onChange={set("tier")} options={[["1", "Tier 1"], ["2", "Tier 2"], ["3", "Tier 3"], ["4", "Tier 4"], ["unknown", "unknown"]]} />}
+      {show("kind") && <Select name="kind" label="Kind" value={params.kind} onChange={set("kind")} options={[...KINDS.map((k): [string, string] => [k, label(k)]), ["unknown", "unknown"]]} />}
+      {show("lifetime") && <Select name="lifetime" label="Lifetime" value={params.lifetime} onChange={set("lifetime")} options={[["static", "Static"], ["short_lived", "Short-lived"], ["unknown", "unknown"]]} />}
+      {show("gaps") && <Select name="gaps" label="Role gaps" value={params.gaps} onChange={set("gaps")} options={GAPS} />}
+      {show("unknowns") && <Select name="unknowns" label="Unknown fields" value={params.unknowns} onChange={set("unknowns")} options={[["true", "Has unknowns"], ["false", "Fully known"]]} />}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+"use client";
+// The inventory and the ownership matrix read the same keyset-paginated endpoint; this hook keeps
+// the view's filters in the URL (shareable, survive reload) and pages with useInfiniteQuery.
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { usePathname, useSearchParams } from "next/navigation";
+import { useCallback, useMemo } from "react";
+import { apiGet } from "@/lib/http/api-client";
+import { secretKeys, type ListParams } from "@/lib/query-keys";
+import type { SecretPage } from "@/lib/data/secrets/list-secrets";
+import type { SecretSummary } from "@/lib/data/secrets/summarize-secrets";
+
+export const FILTER_KEYS = ["q", "source", "environment", "tier", "kind", "lifetime", "gaps", "unknowns"] as const;
+const SORT_PARAMS = ["sort", "dir"] as const;
+
+export function useViewParams() {
+  const searchParams = useSearchParams();
+  const pathname = usePathname();
+  const params = useMemo(() => {
+    const out: ListParams = {};
+    for (const key of [...FILTER_KEYS, ...SORT_PARAMS]) {
+      const value = searchParams.get(key);
+      if (value) out[key] = value;
+    }
+    return out;
+  }, [searchParams]);
+
+  const update = useCallback(
+    (changes: Record<string, string | undefined>) => {
+      const next = new URLSearchParams(searchParams);
+      for (const [key, value] of Object.entries(changes)) {
+        if (value) next.set(key, value);
+        else next.delete(key);
+      }
+      const query = next.toString();
+      window.history.replaceState(null, "", query ? `${pathname}?${query}` : pathname);
+    },
+    [searchParams, pathname],
+  );
+  return { params, update };
+}
+
+export function useSecretList(params: ListParams, pageSize = 50) {
+  return useInfiniteQuery({
+    queryKey: secretKeys.list({ ...params, limit: String(pageSize) }),
+    queryFn: ({ pageParam }) => apiGet<SecretPage>("/api/v1/secrets", { ...params, limit: String(pageSize), ...(pageParam ? { cursor: pageParam } : {}) }),
+    initialPageParam: "",
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+export function useSecretSummary(params: ListParams) {
+  const filters = Object.fromEntries(Object.entries(params).filter(([k]) => (FILTER_KEYS as readonly string[]).includes(k)));
+  return useQuery({ queryKey: secretKeys.summary(filters), queryFn: () => apiGet<SecretSummary>("/api/v1/secrets/summary", filters) });
+}

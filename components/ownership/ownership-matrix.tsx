@@ -1,0 +1,104 @@
+"use client";
+
+import Link from "next/link";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { EnvironmentBadge, TierBadge } from "@/components/ui/badges";
+import { SecretFilters } from "@/components/inventory/secret-filters";
+import { SummaryLine } from "@/components/inventory/summary-line";
+import { useSecretList, useSecretSummary, useViewParams } from "@/components/inventory/use-secret-list";
+import { RoleCell } from "@/components/ownership/role-cell";
+import { TablePager } from "@/components/ui/table-pager";
+import { apiGet, apiSend } from "@/lib/http/api-client";
+import { label } from "@/lib/domain/format";
+import { OWNERSHIP_ROLES, type OwnershipRole } from "@/lib/domain/roles";
+import { peopleKeys, secretKeys } from "@/lib/query-keys";
+import type { PersonRow } from "@/lib/data/people/list-people";
+import type { SourceOption } from "@/lib/data/secrets/list-sources";
+
+type Props = { actorId: string; isAdmin: boolean; canAssign: boolean; sources: SourceOption[] };
+type Change = { secretId: string; role: OwnershipRole; personId: string | null };
+
+export function OwnershipMatrix({ actorId, isAdmin, canAssign, sources }: Props) {
+  const { params, update } = useViewParams();
+  const list = useSecretList(params);
+  const summary = useSecretSummary(params);
+  const client = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const people = useQuery({ queryKey: peopleKeys.all, queryFn: () => apiGet<{ items: PersonRow[] }>("/api/v1/people"), enabled: canAssign });
+  const assign = useMutation({
+    mutationFn: ({ secretId, role, personId }: Change) =>
+      personId ? apiSend("PUT", `/api/v1/secrets/${secretId}/roles/${role}`, { personId }) : apiSend("DELETE", `/api/v1/secrets/${secretId}/roles/${role}`),
+    onMutate: () => setError(null),
+    onError: (e) => setError(e.message),
+    onSettled: () => Promise.all([client.invalidateQueries({ queryKey: secretKeys.all }), client.invalidateQueries({ queryKey: peopleKeys.all })]),
+  });
+  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const onlyProblems = params.gaps === "problems";
+
+  return (
+    <>
+      <SecretFilters params={params} update={update} sources={sources} only={["source", "environment", "tier", "gaps"]} />
+      <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
+        <SummaryLine summary={summary.data} />
+        <label className="inline-flex items-center gap-2 text-sm font-medium text-slate-700">
+          <input type="checkbox" className="size-4 accent-brand-600" checked={onlyProblems} onChange={(e) => update({ gaps: e.target.checked ? "problems" : undefined })} />
+          Only gaps and conflicts
+        </label>
+      </div>
+      {error && (
+        <p role="alert" className="mb-3 rounded-lg border border-red-200 bg-red-50 px-4 py-2 text-sm text-red-800">
+          {error}
+        </p>
+      )}
+      <div className="card overflow-x-auto">
+        <table className="w-full table-fixed text-sm" data-testid="ownership-matrix">
+          <thead className="border-b border-slate-200 bg-slate-50/80 text-left text-xs text-slate-500">
+            <tr>
+              <th scope="col" className="w-[34%] px-3 py-2.5 font-medium">Secret</th>
+              {OWNERSHIP_ROLES.map((role) => (
+                <th key={role} scope="col" className="px-3 py-2.5 font-medium">
+                  {label(role)}
+                  {summary.data && <div className={`text-[11px] font-normal ${summary.data.missing[role] ? "text-red-600" : "text-slate-400"}`}>{summary.data.missing[role]} gaps</div>}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {rows.map((row) => {
+              const editable = canAssign && (isAdmin || row.holders.approver?.id === actorId);
+              const conflict = Boolean(row.holders.approver && row.holders.approver.id === row.holders.operator?.id);
+              return (
+                <tr key={row.id} data-secret={row.name}>
+                  <td className="px-3 py-2">
+                    <Link href={`/secrets/${row.id}`} className="block truncate font-medium text-ink hover:text-brand-700 hover:underline" title={row.name}>
+                      {row.name}
+                    </Link>
+                    <div className="mt-1 flex gap-1.5">
+                      <EnvironmentBadge environment={row.environment} />
+                      <TierBadge tier={row.tier} />
+                    </div>
+                  </td>
+                  {OWNERSHIP_ROLES.map((role) => (
+                    <RoleCell
+                      key={role}
+                      secretName={row.name}
+                      role={role}
+                      holder={row.holders[role]}
+                      conflict={conflict && (role === "approver" || role === "operator")}
+                      people={people.data?.items}
+                      editable={editable}
+                      pending={assign.isPending && assign.variables?.secretId === row.id}
+                      onChange={(personId) => assign.mutate({ secretId: row.id, role, personId })}
+                    />
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <TablePager query={list} shown={rows.length} total={summary.data?.total} noun="secrets" />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import { Flag } from "@/components/ui/badges";
+import { Section } from "@/components/secrets/detail-list";
+import type { SecretDetail } from "@/lib/data/secrets/get-secret";
+import { formatDateTime } from "@/lib/domain/format";
+
+export function SecretAccess({ secret }: { secret: NonNullable<SecretDetail> }) {
+  return (
+    <Section title="Recent access" aside={<span className="text-xs text-slate-500">{secret.accessCount90d.toLocaleString("en-US")} events in 90 days</span>} className="lg:col-span-3">
+      {secret.recentEvents.length === 0 ? (
+        <p className="text-sm text-slate-500">No access event has been recorded for this secret. If it is in use, its store's audit log is not connected yet.</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full text-sm">
+            <thead className="text-left text-xs text-slate-500">
+              <tr>
+                <th className="py-2 pr-3 font-medium">When</th>
+                <th className="py-2 pr-3 font-medium">Actor</th>
+                <th className="py-2 pr-3 font-medium">Action</th>
+                <th className="py-2 pr-3 font-medium">Result</th>
+                <th className="py-2 pr-3 font-medium">Source</th>
+                <th className="py-2 font-medium">IP</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {secret.recentEvents.map((event, i) => (
+                <tr key={i}>
+                  <td className="py-2 pr-3 whitespace-nowrap text-slate-600 tabular-nums">{formatDateTime(event.occurredAt)}</td>
+                  <td className="max-w-xs truncate py-2 pr-3 font-mono text-xs text-slate-700" title={event.actor}>{event.actor}</td>
+                  <td className="py-2 pr-3 text-slate-700">
+                    {event.action} <span className="text-xs text-slate-400">{event.rawAction}</span>
+                  </td>
+                  <td className="py-2 pr-3">{event.result === "success" ? <Flag tone="green">success</Flag> : <Flag tone="red">{event.errorCode ?? "failure"}</Flag>}</td>
+                  <td className="py-2 pr-3 text-slate-600">{event.sourceKind}</td>
+                  <td className="py-2 font-mono text-xs text-slate-500">{event.sourceIp ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,55 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { signOut } from "next-auth/react";
+import { BookOpen, CalendarClock, FileCheck2, Gauge, Grid3x3, List, LogOut, Plug, Radar, ScrollText, Users } from "lucide-react";
+import { Logo } from "@/components/ui/logo";
+import { ROLE_LABELS } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/actor";
+import type { Area } from "@/lib/navigation";
+
+const ICONS = { gauge: Gauge, list: List, grid: Grid3x3, users: Users, plug: Plug, scroll: ScrollText, calendar: CalendarClock, radar: Radar, book: BookOpen, file: FileCheck2 };
+
+type NavArea = Pick<Area, "href" | "label" | "icon"> & { planned: boolean };
+
+export function Sidebar({ areas, actor }: { areas: NavArea[]; actor: Actor }) {
+  const pathname = usePathname();
+  const active = (href: string) => pathname === href || pathname.startsWith(`${href}/`) || (href === "/inventory" && pathname.startsWith("/secrets/"));
+  return (
+    <aside className="sticky top-0 flex h-screen w-60 shrink-0 flex-col bg-ink px-3 py-5 text-slate-300">
+      <div className="px-2 pb-6">
+        <Logo dark />
+      </div>
+      <nav aria-label="Main" className="flex-1 space-y-0.5">
+        {areas.map(({ href, label, icon, planned }) => {
+          const Icon = ICONS[icon];
+          return (
+            <Link
+              key={href}
+              href={href}
+              aria-current={active(href) ? "page" : undefined}
+              className={`flex items-center gap-2.5 rounded-lg px-2.5 py-2 text-sm transition ${active(href) ? "bg-white/10 font-medium text-white" : "hover:bg-white/5 hover:text-white"}`}
+            >
+              <Icon className="size-4 shrink-0" aria-hidden />
+              <span className="flex-1">{label}</span>
+              {planned && <span className="rounded bg-white/10 px-1.5 text-[10px] uppercase tracking-wide text-slate-400">soon</span>}
+            </Link>
+          );
+        })}
+      </nav>
+      <div className="border-t border-white/10 px-2 pt-4">
+        <p className="truncate text-sm font-medium text-white" data-testid="signed-in-as">{actor.name}</p>
+        <p className="truncate text-xs text-slate-400">{actor.email}</p>
+        <p className="mt-1.5">
+          <span className="rounded-full bg-white/10 px-2 py-0.5 text-[11px] font-medium text-slate-200" data-testid="signed-in-role">
+            {ROLE_LABELS[actor.role]}
+          </span>
+        </p>
+        <button type="button" onClick={() => void signOut({ callbackUrl: "/sign-in" })} className="mt-3 inline-flex items-center gap-1.5 text-xs text-slate-400 hover:text-white">
+          <LogOut className="size-3.5" aria-hidden /> Sign out
+        </button>
+      </div>
+    </aside>
+  );
+}

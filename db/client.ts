@@ -1,0 +1,32 @@
+// One pool per process. The web process and the worker each call getDb(); scripts and tests that
+// need a second database open their own with createDb().
+import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import pg from "pg";
+import * as schema from "@/db/schema";
+import { env } from "@/lib/env";
+
+export type Db = NodePgDatabase<typeof schema>;
+/** A database handle or an open transaction: DAL functions accept either. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type Queryable = Db | Tx;
+
+export type Database = { db: Db; pool: pg.Pool; url: string; close: () => Promise<void> };
+
+export function createDb(url: string, options: { max?: number } = {}): Database {
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, application_name: "keyledger" });
+  // An idle client that loses its server (database restart) must not crash the process.
+  pool.on("error", () => undefined);
+  const db = drizzle(pool, { schema, casing: "snake_case" });
+  return { db, pool, url, close: () => pool.end() };
+}
+
+const globalForDb = globalThis as unknown as { keyledgerDb?: Database };
+
+export function getDb(): Db {
+  if (!globalForDb.keyledgerDb) {
+    const url = env().DATABASE_URL;
+    if (!url) throw new Error("DATABASE_URL is not set: start Keyledger with `npm start`, which provides it");
+    globalForDb.keyledgerDb = createDb(url);
+  }
+  return globalForDb.keyledgerDb.db;
+}

@@ -1,0 +1,8 @@
+import { defineConfig } from "drizzle-kit";
+
+// Only `drizzle-kit generate` uses this file; migrations are applied by `keyledger migrate`.
+export default defineConfig({
+  dialect: "postgresql",
+  schema: "./db/schema.ts",
+  out: "./db/migrations",
+});

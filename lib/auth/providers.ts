@@ -1,0 +1,61 @@
+import "server-only";
+// Sign-in providers come from configuration: generic OIDC (Okta, Google Workspace, Entra ID,
+// Keycloak…), GitHub, and — in demo mode only — a persona picker backed by the registry.
+import type { Provider } from "next-auth/providers/index";
+import CredentialsProvider from "next-auth/providers/credentials";
+import GitHubProvider from "next-auth/providers/github";
+import { env, isDemoMode } from "@/lib/env";
+import { findPersonByEmail } from "@/lib/data/people/find-person-by-email";
+
+export type ProviderSummary = { id: string; name: string };
+
+export function configuredProviders(): Provider[] {
+  const e = env();
+  const providers: Provider[] = [];
+  if (e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET) {
+    providers.push({
+      id: "oidc",
+      name: e.OIDC_NAME,
+      type: "oauth",
+      wellKnown: `${e.OIDC_ISSUER.replace(/\/$/, "")}/.well-known/openid-configuration`,
+      authorization: { params: { scope: "openid email profile" } },
+      idToken: true,
+      checks: ["pkce", "state"],
+      clientId: e.OIDC_CLIENT_ID,
+      clientSecret: e.OIDC_CLIENT_SECRET,
+      profile: (profile: { sub: string; email?: string; name?: string; preferred_username?: string }) => ({
+        id: profile.sub,
+        email: profile.email ?? null,
+        name: profile.name ?? profile.preferred_username ?? profile.email ?? profile.sub,
+      }),
+    });
+  }
+  if (e.GITHUB_CLIENT_ID && e.GITHUB_CLIENT_SECRET) {
+    providers.push(GitHubProvider({ clientId: e.GITHUB_CLIENT_ID, clientSecret: e.GITHUB_CLIENT_SECRET }));
+  }
+  if (isDemoMode(e)) {
+    providers.push(
+      CredentialsProvider({
+        id: "demo",
+        name: "Demo persona",
+        credentials: { email: { label: "E-mail", type: "email" } },
+        async authorize(credentials) {
+          const email = credentials?.email?.trim();
+          if (!email) return null;
+          const person = await findPersonByEmail({ email });
+          if (!person || person.status !== "active") return null;
+          return { id: person.id, email: person.email, name: person.name };
+        },
+      }),
+    );
+  }
+  return providers;
+}
+
+export function providerSummaries(): ProviderSummary[] {
+  // next-auth keeps a provider's own id and name under `options` until it merges them at runtime.
+  return configuredProviders().map((p) => {
+    const own = (p as { options?: Partial<ProviderSummary> }).options;
+    return { id: own?.id ?? p.id, name: own?.name ?? p.name };
+  });
+}

@@ -1,0 +1,44 @@
+import "server-only";
+// Keyledger's own actions (who changed an owner, who exported what, who signed in) are access
+// events too, with source kind "keyledger", so one log answers "who touched this secret".
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { accessEvents } from "@/db/schema";
+import { getDb, type Queryable } from "@/lib/data/db";
+
+export type KeyledgerEvent = {
+  actor: string;
+  action: "read" | "list" | "describe" | "create" | "update" | "rotate" | "delete" | "restore" | "policy_change" | "tag_change" | "other";
+  rawAction: string;
+  result?: "success" | "failure";
+  errorCode?: string | null;
+  secretId?: string | null;
+  secretRef?: string | null;
+  sourceIp?: string | null;
+  userAgent?: string | null;
+  authSource?: string;
+  detail?: Record<string, unknown>;
+  rawId?: string;
+};
+
+export async function recordKeyledgerEvent({ event, db = getDb() }: { event: KeyledgerEvent; db?: Queryable }): Promise<void> {
+  const occurredAt = new Date();
+  await db.execute(sql`select keyledger_ensure_access_event_partitions(${occurredAt}, ${occurredAt})`);
+  await db.insert(accessEvents).values({
+    occurredAt,
+    sourceKind: "keyledger",
+    rawId: event.rawId ?? randomUUID(),
+    secretId: event.secretId ?? null,
+    secretRef: event.secretRef ?? null,
+    action: event.action,
+    rawAction: event.rawAction,
+    result: event.result ?? "success",
+    errorCode: event.errorCode ?? null,
+    actor: event.actor,
+    actorType: "human",
+    authSource: event.authSource ?? "session",
+    sourceIp: event.sourceIp ?? null,
+    userAgent: event.userAgent ?? null,
+    detail: event.detail ?? null,
+  });
+}

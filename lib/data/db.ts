@@ -1,0 +1,3 @@
+import "server-only";
+export { getDb } from "@/db/client";
+export type { Db, Queryable, Tx } from "@/db/client";

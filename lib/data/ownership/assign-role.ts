@@ -1,0 +1,62 @@
+import "server-only";
+// (Re)assign or clear one of the four ownership roles. Admins may change any secret; an owner
+// only a secret on which they are the approver. Both checks live in the query, so a secret the
+// actor may not change is simply not found.
+import { and, eq, sql } from "drizzle-orm";
+import { people, roleAssignments, secrets, type OwnershipRole } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { getDb, type Queryable } from "@/lib/data/db";
+import { secretScope } from "@/lib/data/scope";
+import { AppError, notFound } from "@/lib/errors";
+
+type Args = { actor: Actor; secretId: string; role: OwnershipRole; db?: Queryable };
+export type RoleChange = { secretId: string; secretName: string; role: OwnershipRole; previousPersonId: string | null; personId: string | null };
+
+async function findAssignableSecret({ actor, secretId, db }: Required<Omit<Args, "role">>) {
+  if (!can(actor.role, "ownership:assign")) throw new AppError("forbidden", "You may not change ownership");
+  const approverOnly =
+    actor.role === "admin"
+      ? sql`true`
+      : sql`exists (select 1 from ${roleAssignments} ra where ra.secret_id = ${secrets.id} and ra.role = 'approver' and ra.person_id = ${actor.id})`;
+  const [secret] = await db
+    .select({ id: secrets.id, name: secrets.name })
+    .from(secrets)
+    .where(and(eq(secrets.id, secretId), secretScope(actor), approverOnly))
+    .for("update")
+    .limit(1);
+  if (secret) return secret;
+  // Visible but not the approver: say so; invisible: 404, as if it did not exist.
+  const [visible] = await db.select({ id: secrets.id }).from(secrets).where(and(eq(secrets.id, secretId), secretScope(actor))).limit(1);
+  throw visible ? new AppError("forbidden", "Only an admin or this secret's approver can change its owners") : notFound("Secret");
+}
+
+async function currentHolder(db: Queryable, secretId: string, role: OwnershipRole) {
+  const [row] = await db
+    .select({ personId: roleAssignments.personId })
+    .from(roleAssignments)
+    .where(and(eq(roleAssignments.secretId, secretId), eq(roleAssignments.role, role)));
+  return row?.personId ?? null;
+}
+
+export async function assignRole({ actor, secretId, role, personId, db = getDb() }: Args & { personId: string }): Promise<RoleChange> {
+  const secret = await findAssignableSecret({ actor, secretId, db });
+  const [person] = await db.select({ id: people.id, status: people.status }).from(people).where(eq(people.id, personId));
+  if (!person) throw new AppError("invalid_input", "Invalid body", [{ field: "body.personId", message: "no person with this id" }]);
+  if (person.status !== "active") {
+    throw new AppError("invalid_input", "Invalid body", [{ field: "body.personId", message: "this person is offboarded and cannot hold a role" }]);
+  }
+  const previousPersonId = await currentHolder(db, secretId, role);
+  await db
+    .insert(roleAssignments)
+    .values({ secretId, role, personId, assignedBy: actor.id })
+    .onConflictDoUpdate({ target: [roleAssignments.secretId, roleAssignments.role], set: { personId, assignedBy: actor.id, assignedAt: new Date() } });
+  return { secretId, secretName: secret.name, role, previousPersonId, personId };
+}
+
+export async function clearRole({ actor, secretId, role, db = getDb() }: Args): Promise<RoleChange> {
+  const secret = await findAssignableSecret({ actor, secretId, db });
+  const previousPersonId = await currentHolder(db, secretId, role);
+  await db.delete(roleAssignments).where(and(eq(roleAssignments.secretId, secretId), eq(roleAssignments.role, role)));
+  return { secretId, secretName: secret.name, role, previousPersonId, personId: null };
+}

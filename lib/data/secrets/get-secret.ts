@@ -1,0 +1,79 @@
+import "server-only";
+import { and, desc, eq, sql } from "drizzle-orm";
+import { accessEvents, consumers, locations, people, roleAssignments, secretConsumers, secrets, sources, type OwnershipRole } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { getDb, type Queryable } from "@/lib/data/db";
+import { secretScope } from "@/lib/data/scope";
+
+export type SecretDetail = Awaited<ReturnType<typeof loadSecret>>;
+
+/** One secret with everything known about it, or null when it does not exist for this actor. */
+export async function getSecret({ actor, id, db = getDb() }: { actor: Actor; id: string; db?: Queryable }) {
+  return loadSecret(db, actor, id);
+}
+
+async function loadSecret(db: Queryable, actor: Actor, id: string) {
+  const [secret] = await db
+    .select({
+      id: secrets.id,
+      externalId: secrets.externalId,
+      name: secrets.name,
+      description: secrets.description,
+      environment: secrets.environment,
+      kind: secrets.kind,
+      provider: secrets.provider,
+      tier: secrets.tier,
+      privilege: secrets.privilege,
+      lifetime: secrets.lifetime,
+      ttlSeconds: secrets.ttlSeconds,
+      createdInSourceAt: secrets.createdInSourceAt,
+      lastRotatedAt: secrets.lastRotatedAt,
+      lastAccessedAt: secrets.lastAccessedAt,
+      versionCount: secrets.versionCount,
+      tags: secrets.tags,
+      revokePath: secrets.revokePath,
+      missingSince: secrets.missingSince,
+      unknownCount: secrets.unknownCount,
+      source: { id: sources.id, name: sources.name, kind: sources.kind },
+    })
+    .from(secrets)
+    .innerJoin(sources, eq(sources.id, secrets.sourceId))
+    .where(and(eq(secrets.id, id), secretScope(actor)))
+    .limit(1);
+  if (!secret) return null;
+
+  const [roles, linked, places, events] = await Promise.all([
+    db
+      .select({ role: roleAssignments.role, assignedAt: roleAssignments.assignedAt, person: { id: people.id, name: people.name, email: people.email, status: people.status, title: people.title } })
+      .from(roleAssignments)
+      .innerJoin(people, eq(people.id, roleAssignments.personId))
+      .where(eq(roleAssignments.secretId, id)),
+    db
+      .select({ id: consumers.id, name: consumers.name, kind: consumers.kind, team: consumers.team })
+      .from(secretConsumers)
+      .innerJoin(consumers, eq(consumers.id, secretConsumers.consumerId))
+      .where(eq(secretConsumers.secretId, id))
+      .orderBy(consumers.name),
+    db
+      .select({ id: locations.id, kind: locations.kind, place: locations.place, sanctioned: locations.sanctioned, foundBy: locations.foundBy, foundAt: locations.foundAt, personName: people.name })
+      .from(locations)
+      .leftJoin(people, eq(people.id, locations.personId))
+      .where(eq(locations.secretId, id))
+      .orderBy(locations.sanctioned, locations.kind),
+    db
+      .select({ occurredAt: accessEvents.occurredAt, sourceKind: accessEvents.sourceKind, action: accessEvents.action, rawAction: accessEvents.rawAction, result: accessEvents.result, errorCode: accessEvents.errorCode, actor: accessEvents.actor, actorType: accessEvents.actorType, sourceIp: accessEvents.sourceIp })
+      .from(accessEvents)
+      .where(eq(accessEvents.secretId, id))
+      .orderBy(desc(accessEvents.occurredAt))
+      .limit(25),
+  ]);
+
+  const holders = Object.fromEntries(roles.map((r) => [r.role, { ...r.person, assignedAt: r.assignedAt }])) as Partial<
+    Record<OwnershipRole, (typeof roles)[number]["person"] & { assignedAt: Date }>
+  >;
+  const [{ accessCount } = { accessCount: 0 }] = await db
+    .select({ accessCount: sql<number>`count(*)::int` })
+    .from(accessEvents)
+    .where(and(eq(accessEvents.secretId, id), sql`${accessEvents.occurredAt} > now() - interval '90 days'`));
+  return { ...secret, holders, consumers: linked, locations: places, recentEvents: events, accessCount90d: accessCount };
+}

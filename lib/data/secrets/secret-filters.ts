@@ -1,0 +1,61 @@
+import "server-only";
+// The inventory's filters as SQL, shared by the list, the summary and the CSV export so the three
+// always agree on which secrets "the current view" means.
+import { and, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { people, roleAssignments, secrets } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { secretScope } from "@/lib/data/scope";
+import type { SecretFilters } from "@/lib/validation/secrets";
+
+export const roleHeld = (role: string) =>
+  sql`exists (select 1 from ${roleAssignments} ra where ra.secret_id = ${secrets.id} and ra.role = ${role})`;
+const roleCount = sql`(select count(*) from ${roleAssignments} ra where ra.secret_id = ${secrets.id})`;
+export const conflict = sql`exists (select 1 from ${roleAssignments} a join ${roleAssignments} o on o.secret_id = a.secret_id
+  and o.role = 'operator' and o.person_id = a.person_id where a.secret_id = ${secrets.id} and a.role = 'approver')`;
+export const offboardedHolder = sql`exists (select 1 from ${roleAssignments} ra join ${people} p on p.id = ra.person_id
+  where ra.secret_id = ${secrets.id} and p.status = 'offboarded')`;
+
+/** A filter value list where "unknown" means the column is null. */
+function oneOf(column: AnyPgColumn, values: string[] | undefined) {
+  if (!values?.length) return undefined;
+  const known = values.filter((v) => v !== "unknown");
+  return or(
+    known.length ? inArray(sql`${column}::text`, known) : undefined,
+    values.includes("unknown") ? isNull(column) : undefined,
+  );
+}
+
+function gapCondition(gaps: SecretFilters["gaps"]): SQL | undefined {
+  switch (gaps) {
+    case undefined:
+      return undefined;
+    case "any":
+      return sql`${roleCount} < 4`;
+    case "conflict":
+      return conflict;
+    case "offboarded":
+      return offboardedHolder;
+    case "problems":
+      return sql`(${roleCount} < 4 or ${conflict} or ${offboardedHolder})`;
+    default:
+      return sql`not ${roleHeld(gaps)}`;
+  }
+}
+
+export function secretWhere(actor: Actor, filters: SecretFilters): SQL {
+  const q = filters.q ? `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  const conditions = [
+    secretScope(actor),
+    q ? sql`(${secrets.name} ilike ${q} or ${secrets.description} ilike ${q} or ${secrets.provider} ilike ${q} or ${secrets.externalId} ilike ${q})` : undefined,
+    filters.source?.length ? inArray(secrets.sourceId, filters.source) : undefined,
+    oneOf(secrets.environment, filters.environment),
+    oneOf(secrets.tier, filters.tier),
+    oneOf(secrets.kind, filters.kind),
+    oneOf(secrets.lifetime, filters.lifetime),
+    gapCondition(filters.gaps),
+    filters.unknowns === "true" ? sql`${secrets.unknownCount} > 0` : undefined,
+    filters.unknowns === "false" ? sql`${secrets.unknownCount} = 0` : undefined,
+  ];
+  return and(...conditions.filter((c): c is SQL => c !== undefined)) ?? sql`true`;
+}

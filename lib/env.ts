@@ -1,0 +1,78 @@
+// The only place that reads process.env (STYLE #9). Everything is validated once, lazily, so a
+// bad configuration fails at start with one clear line and `next build` needs no configuration.
+import { z } from "zod";
+
+const list = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? "").split(",").map((s) => s.trim().toLowerCase()).filter(Boolean));
+
+const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgres:// or postgresql:// URL" }).optional(),
+    KEYLEDGER_DATA_DIR: z.string().min(1).default(".data"),
+    KEYLEDGER_PG_PORT: port(54329),
+    PORT: port(3000),
+    NEXTAUTH_URL: z.url().optional(),
+    NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
+    KEYLEDGER_DEMO: z.enum(["auto", "on", "off", "force"]).default("auto"),
+    // Set by `keyledger start` for the web process when it started the embedded database itself.
+    KEYLEDGER_EMBEDDED: z.enum(["0", "1"]).default("0"),
+    KEYLEDGER_WORKER: z.enum(["on", "off"]).default("on"),
+    ADMIN_EMAILS: list,
+    OIDC_ISSUER: z.url().optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_NAME: z.string().min(1).default("Single sign-on"),
+    GITHUB_CLIENT_ID: z.string().min(1).optional(),
+    GITHUB_CLIENT_SECRET: z.string().min(1).optional(),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  })
+  .superRefine((env, ctx) => {
+    const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].filter(Boolean).length;
+    if (oidc > 0 && oidc < 3) {
+      ctx.addIssue({ code: "custom", path: ["OIDC_ISSUER"], message: "OIDC needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together" });
+    }
+    if (Boolean(env.GITHUB_CLIENT_ID) !== Boolean(env.GITHUB_CLIENT_SECRET)) {
+      ctx.addIssue({ code: "custom", path: ["GITHUB_CLIENT_ID"], message: "GitHub sign-in needs GITHUB_CLIENT_ID and GITHUB_CLIENT_SECRET together" });
+    }
+    if (env.DATABASE_URL && env.KEYLEDGER_EMBEDDED === "0" && env.KEYLEDGER_DEMO === "on") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["KEYLEDGER_DEMO"],
+        message:
+          "demo sign-in lets anyone act as any demo persona, so it is refused against an external DATABASE_URL; " +
+          "use KEYLEDGER_DEMO=force only for a throw-away demo server",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const blankless = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
+  const parsed = envSchema.safeParse(blankless);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".") || "environment"}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Demo sign-in (persona picker) is on for the embedded default, off against an external database. */
+export function isDemoMode(e: Env = env()): boolean {
+  if (e.KEYLEDGER_DEMO === "off") return false;
+  if (e.KEYLEDGER_DEMO === "force") return true;
+  return e.KEYLEDGER_EMBEDDED === "1" || !e.DATABASE_URL;
+}

@@ -1,0 +1,130 @@
+import "server-only";
+// The one wrapper around every route handler (STYLE #3): authenticate, authorize, parse params,
+// query and body with zod, run the handler — inside a transaction that also writes the audit
+// event when the route changes something — and map every error to problem+json.
+import { randomUUID } from "node:crypto";
+import type { NextRequest } from "next/server";
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { can, type Permission } from "@/lib/auth/permissions";
+import { getSessionActor } from "@/lib/auth/session";
+import { recordKeyledgerEvent, type KeyledgerEvent } from "@/lib/data/access-events/record-keyledger-event";
+import { getDb, type Queryable } from "@/lib/data/db";
+import { AppError } from "@/lib/errors";
+import { fieldErrors, toProblem } from "@/lib/http/problem";
+import { searchParamsToObject } from "@/lib/http/search-params";
+
+type Schemas = { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
+type Parsed<S, K extends keyof Schemas> = S extends { [P in K]: z.ZodType } ? z.infer<S[K]> : undefined;
+
+export type RouteContext<S extends Schemas> = {
+  actor: Actor;
+  db: Queryable;
+  request: NextRequest;
+  requestId: string;
+  params: Parsed<S, "params">;
+  query: Parsed<S, "query">;
+  body: Parsed<S, "body">;
+};
+
+type Audit<S extends Schemas, R> = {
+  action: KeyledgerEvent["action"];
+  rawAction: string;
+  describe: (ctx: RouteContext<S>, result: R | undefined) => Pick<KeyledgerEvent, "secretId" | "secretRef" | "detail">;
+};
+
+type RouteConfig<S extends Schemas, R> = { permission: Permission; schemas?: S; audit?: Audit<S, R> };
+type NextContext = { params: Promise<Record<string, string | string[]>> };
+
+export function withRoute<S extends Schemas, R>(
+  config: RouteConfig<S, R>,
+  handler: (ctx: RouteContext<S>) => Promise<R>,
+) {
+  return async (request: NextRequest, next: NextContext): Promise<Response> => {
+    const requestId = randomUUID();
+    const meta = { instance: request.nextUrl.pathname, requestId };
+    let ctx: RouteContext<S> | undefined;
+    try {
+      const actor = await getSessionActor();
+      if (!actor) throw new AppError("unauthenticated", "Sign in to use this endpoint");
+      if (!can(actor.role, config.permission)) {
+        throw new AppError("forbidden", `Your role (${actor.role}) does not have the ${config.permission} permission`);
+      }
+      assertSameOrigin(request);
+      ctx = {
+        actor,
+        db: getDb(),
+        request,
+        requestId,
+        params: await parsePart(config.schemas?.params, await next.params, "params"),
+        query: await parsePart(config.schemas?.query, searchParamsToObject(request.nextUrl.searchParams), "query"),
+        body: config.schemas?.body ? await parsePart(config.schemas.body, await readJson(request), "body") : undefined,
+      } as RouteContext<S>;
+      const result = config.audit ? await runAudited(config.audit, ctx, handler) : await handler(ctx);
+      return result instanceof Response ? result : Response.json(result ?? null, { headers: { "x-request-id": requestId } });
+    } catch (error) {
+      if (config.audit && ctx && error instanceof AppError) await auditFailure(config.audit, ctx, error).catch(() => undefined);
+      return toProblem(error, meta);
+    }
+  };
+}
+
+async function runAudited<S extends Schemas, R>(audit: Audit<S, R>, ctx: RouteContext<S>, handler: (ctx: RouteContext<S>) => Promise<R>) {
+  return getDb().transaction(async (tx) => {
+    const txCtx = { ...ctx, db: tx };
+    const result = await handler(txCtx);
+    await recordKeyledgerEvent({ db: tx, event: auditEvent(audit, txCtx, result, "success") });
+    return result;
+  });
+}
+
+function auditFailure<S extends Schemas, R>(audit: Audit<S, R>, ctx: RouteContext<S>, error: AppError) {
+  return recordKeyledgerEvent({ event: { ...auditEvent(audit, ctx, undefined, "failure"), errorCode: error.code } });
+}
+
+function auditEvent<S extends Schemas, R>(audit: Audit<S, R>, ctx: RouteContext<S>, result: R | undefined, outcome: "success" | "failure"): KeyledgerEvent {
+  const described = audit.describe(ctx, result);
+  return {
+    actor: ctx.actor.email,
+    action: audit.action,
+    rawAction: audit.rawAction,
+    result: outcome,
+    rawId: outcome === "success" ? ctx.requestId : `${ctx.requestId}:failure`,
+    sourceIp: ctx.request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
+    userAgent: ctx.request.headers.get("user-agent"),
+    ...described,
+  };
+}
+
+async function parsePart(schema: z.ZodType | undefined, input: unknown, part: string) {
+  if (!schema) return undefined;
+  const parsed = await schema.safeParseAsync(input);
+  if (parsed.success) return parsed.data;
+  // A malformed id in the path names nothing that exists: 404, like an unknown id.
+  if (part === "params") throw new AppError("not_found", "No such resource");
+  throw new AppError("invalid_input", `Invalid ${part}`, fieldErrors(parsed.error, part));
+}
+
+async function readJson(request: NextRequest): Promise<unknown> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.includes("application/json")) {
+    throw new AppError("invalid_input", "Send the body as JSON", [{ field: "body", message: "content-type must be application/json" }]);
+  }
+  const text = await request.text();
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : "not valid JSON";
+    throw new AppError("bad_request", "The body is not valid JSON", [{ field: "body", message }]);
+  }
+}
+
+/** Cookies ride along on cross-site requests; a write must come from Keyledger's own pages. */
+function assertSameOrigin(request: NextRequest) {
+  if (request.method === "GET" || request.method === "HEAD") return;
+  const origin = request.headers.get("origin");
+  if (origin && origin !== request.nextUrl.origin) {
+    const host = request.headers.get("host");
+    if (!host || new URL(origin).host !== host) throw new AppError("forbidden", "Cross-site request refused");
+  }
+}

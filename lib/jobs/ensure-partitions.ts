@@ -1,0 +1,10 @@
+// Keeps an access-event partition ready for this month and the next two, so writers never wait.
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+
+export async function ensurePartitions(db: Db): Promise<number> {
+  const result = await db.execute<{ created: number }>(
+    sql`select keyledger_ensure_access_event_partitions(now(), now() + interval '2 months') as created`,
+  );
+  return result.rows[0]?.created ?? 0;
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { redact } from "@/lib/log";
+
+describe("log redaction", () => {
+  it.each([
+    ["AWS key AKIAIOSFODNN7EXAMPLE leaked", "AWS key [redacted] leaked"],
+    ["token ghp_abcdefghijklmnopqrstuvwxyz0123456789", "token [redacted]"],
+    ["stripe sk_live_51Habcdefghijklmnop", "stripe [redacted]"],
+    ["vault hvs.CAESIabcdefghijklmnopqrstuvwxyz", "vault [redacted]"],
+    ["slack xoxb-1234567890-abcdefghij", "slack [redacted]"],
+    ["password=hunter2hunter2 next", "password=[redacted] next"],
+    ['{"api_key": "abcd1234efgh"}', '{"api_key": "[redacted]"}'],
+    ["postgresql://keyledger:s3cret@127.0.0.1:5432/db", "postgresql://keyledger:[redacted]@127.0.0.1:5432/db"],
+  ])("hides %s", (input, expected) => {
+    expect(redact(input)).toBe(expected);
+  });
+
+  it("hides a private key block", () => {
+    expect(redact("-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----")).toBe("[redacted]");
+  });
+
+  it("leaves ordinary text alone", () => {
+    expect(redact("synced 172 secrets from AWS Secrets Manager · production")).toBe("synced 172 secrets from AWS Secrets Manager · production");
+  });
+});

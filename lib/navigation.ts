@@ -1,0 +1,98 @@
+// Every area of the product, in the order of the sidebar. The shell, the page guards and the
+// authorization e2e test all read this list, so a new area is gated the moment it is added.
+import type { Permission } from "@/lib/auth/permissions";
+
+export type Area = {
+  href: string;
+  label: string;
+  permission: Permission;
+  icon: "gauge" | "list" | "grid" | "users" | "plug" | "scroll" | "calendar" | "radar" | "book" | "file";
+  /** Areas not built yet say what they will do. */
+  planned?: { summary: string; points: string[] };
+};
+
+export const AREAS: Area[] = [
+  { href: "/overview", label: "Overview", permission: "metrics:read", icon: "gauge" },
+  { href: "/inventory", label: "Inventory", permission: "secret:read", icon: "list" },
+  { href: "/ownership", label: "Ownership", permission: "ownership:read", icon: "grid" },
+  { href: "/people", label: "People", permission: "person:read", icon: "users" },
+  {
+    href: "/sources",
+    label: "Sources",
+    permission: "source:read",
+    icon: "plug",
+    planned: {
+      summary: "Connect the stores you already use and keep the registry in sync — metadata only, never a value.",
+      points: [
+        "AWS Secrets Manager, Vault / OpenBao, GCP Secret Manager, Azure Key Vault, Doppler, 1Password, Infisical, Kubernetes, GitHub Actions and SOPS files",
+        "The exact least-privilege policy each store needs, ready to copy",
+        "Hourly sync with history; a secret gone from its store is marked missing, never deleted",
+        "CSV / YAML inventory import and export for what lives nowhere else",
+      ],
+    },
+  },
+  {
+    href: "/access-log",
+    label: "Access log",
+    permission: "access-log:read",
+    icon: "scroll",
+    planned: {
+      summary: "One searchable log of who read, changed or failed to touch each secret, from every store's audit log.",
+      points: [
+        "Vault audit device, AWS CloudTrail, GCP Cloud Audit Logs and Azure Key Vault diagnostics",
+        "Filters by secret, actor, action, result and time; unused-for-90-days and new-actor signals",
+        "Keyledger's own actions (owner changes, exports, sign-ins) in the same log",
+      ],
+    },
+  },
+  {
+    href: "/rotation",
+    label: "Rotation",
+    permission: "rotation:read",
+    icon: "calendar",
+    planned: {
+      summary: "A rotation calendar where every due rotation lands on a named owner who acknowledges it.",
+      points: [
+        "Policies by tier × environment, with per-secret overrides",
+        "Tasks: open → acknowledged → done, confirmed when the store shows a new version",
+        "E-mail and Slack reminders, ICS feeds, capacity check and offboarding rotations",
+      ],
+    },
+  },
+  {
+    href: "/blast-radius",
+    label: "Blast radius",
+    permission: "blast-radius:read",
+    icon: "radar",
+    planned: {
+      summary: "What breaks if a secret leaks: an explainable impact × exposure score with every factor shown.",
+      points: ["Tier, environment, privilege, consumers, reuse across environments", "Unsanctioned copies, open findings, overdue rotation, missing owners, unknown fields", "The top-20 list founders review monthly"],
+    },
+  },
+  {
+    href: "/runbooks",
+    label: "Runbooks & drills",
+    permission: "runbook:read",
+    icon: "book",
+    planned: {
+      summary: "How fast each secret can be killed: versioned revoke runbooks and timed revocation drills.",
+      points: ["Trigger, revoke steps, rollback, validation checks, who to notify", "Drills measure time-to-detect, -revoke and -recover against the 30-minute target"],
+    },
+  },
+  {
+    href: "/evidence",
+    label: "Evidence",
+    permission: "evidence:read",
+    icon: "file",
+    planned: {
+      summary: "SOC 2 and security-questionnaire packets (PDF) built from live data, immutable and re-downloadable.",
+      points: ["Each packet keeps the JSON snapshot it was built from and its SHA-256", "Questionnaire packets are customer-safe: counts and policies, no internal names"],
+    },
+  },
+];
+
+export function areaFor(href: string): Area {
+  const area = AREAS.find((a) => a.href === href);
+  if (!area) throw new Error(`no area ${href}`);
+  return area;
+}

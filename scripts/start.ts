@@ -1,0 +1,132 @@
+// `keyledger start` (what `npm start` runs): database → migrations → demo seed (once) → build (if
+// there is none) → job worker → Next.js on $PORT. Ctrl-C stops all of it, embedded Postgres included.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import net from "node:net";
+import path from "node:path";
+import { migrateDatabase } from "@/db/migrate";
+import { seedDemo } from "@/db/seed";
+import { ConfigError, env, isDemoMode } from "@/lib/env";
+import { startWorker, type Worker } from "@/lib/jobs/worker";
+import { formatCounts } from "@/scripts/commands";
+import { openDatabase, type OpenDatabase } from "@/scripts/database";
+
+const root = path.resolve(import.meta.dirname, "..");
+const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+
+export async function start() {
+  const e = env();
+  const startedAt = Date.now();
+  await assertPortFree(e.PORT);
+  const database = await openDatabase();
+  let worker: Worker | undefined;
+  let web: ChildProcess | undefined;
+  let stopping = false;
+
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    web?.kill("SIGTERM");
+    await worker?.stop().catch(() => undefined);
+    await database.shutdown().catch(() => undefined);
+    say(code === 0 ? "stopped." : "stopped after an error.");
+    process.exit(code);
+  };
+  process.once("SIGINT", () => void stop(0));
+  process.once("SIGTERM", () => void stop(0));
+
+  try {
+    say(database.embedded ? `Database: embedded PostgreSQL in ${path.resolve(e.KEYLEDGER_DATA_DIR, "pg")} (port ${e.KEYLEDGER_PG_PORT})` : "Database: DATABASE_URL");
+    await migrateDatabase(database);
+    const demo = isDemoMode({ ...e, KEYLEDGER_EMBEDDED: database.embedded ? "1" : "0" });
+    if (demo) await seedIfNeeded(database);
+    const authSecret = e.NEXTAUTH_SECRET ?? (database.embedded ? await localAuthSecret(e.KEYLEDGER_DATA_DIR) : undefined);
+    if (!authSecret) throw new ConfigError("NEXTAUTH_SECRET is required with an external DATABASE_URL (openssl rand -base64 32)");
+    await buildIfNeeded();
+    if (e.KEYLEDGER_WORKER === "on") worker = await startWorker({ url: database.url, db: database.db });
+
+    const baseUrl = e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`;
+    web = spawn(process.execPath, [nextBin, "start", "-p", String(e.PORT)], {
+      cwd: root,
+      stdio: ["ignore", "inherit", "inherit"],
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: database.url,
+        NEXTAUTH_SECRET: authSecret,
+        NEXTAUTH_URL: baseUrl,
+        KEYLEDGER_EMBEDDED: database.embedded ? "1" : "0",
+      },
+    });
+    web.once("exit", (code) => {
+      if (!stopping) {
+        console.error(`keyledger start: the web server stopped (exit code ${code}).`);
+        void stop(1);
+      }
+    });
+    await waitForHealth(e.PORT);
+    say(`Keyledger is ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s${demo ? " (demo mode: sign in as any demo persona)" : ""}.`);
+    say(`Sign in at ${baseUrl}/sign-in`);
+  } catch (error) {
+    web?.kill("SIGTERM");
+    await worker?.stop().catch(() => undefined);
+    await database.shutdown().catch(() => undefined);
+    throw error;
+  }
+}
+
+function say(line: string) {
+  console.log(`keyledger: ${line}`);
+}
+
+async function seedIfNeeded(database: OpenDatabase) {
+  const result = await seedDemo(database);
+  if (result.seeded) say(`Seeded the demo company: ${formatCounts(result.counts)}`);
+}
+
+/** The embedded default keeps its session-signing secret beside its data, created once. */
+async function localAuthSecret(dataDir: string): Promise<string> {
+  const file = path.resolve(dataDir, "auth-secret");
+  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
+  const secret = randomBytes(32).toString("base64url");
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+async function buildIfNeeded() {
+  if (existsSync(path.join(root, ".next", "BUILD_ID"))) return;
+  say("No production build yet: building (a few minutes, once)…");
+  const code = await new Promise<number | null>((resolve) => {
+    const build = spawn(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+    build.once("exit", resolve);
+  });
+  if (code !== 0) throw new ConfigError(`the production build failed (exit code ${code}); see the output above`);
+}
+
+function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) =>
+      reject(new ConfigError(error.code === "EADDRINUSE" ? `port ${port} is in use: stop what is using it, or set PORT to a free port` : `cannot listen on port ${port}: ${error.message}`)),
+    );
+    probe.listen(port, () => probe.close(() => resolve()));
+  });
+}
+
+async function waitForHealth(port: number) {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new ConfigError(`the web server did not answer on port ${port} within 2 minutes`);
+}
