@@ -49,7 +49,7 @@ test("a bad body names the field and changes nothing", async () => {
   await expectProblem(await admin.put(url, { data: { personId: "00000000-0000-4000-8000-000000000000" } }), 422, "body.personId");
   const offboarded = await expectProblem(await admin.put(url, { data: { personId: jonas.id } }), 422, "body.personId");
   expect(offboarded.detail).toContain("offboarded");
-  await expectProblem(await admin.put(url, { headers: { "content-type": "application/json" }, data: "{not json" }), 400, "body");
+  await expectProblem(await admin.put(url, { headers: { "content-type": "application/json" }, data: Buffer.from("{not json") }), 400, "body");
   await expectProblem(await admin.put(url, { headers: { "content-type": "text/plain" }, data: "x" }), 422, "body");
   const after = (await (await admin.get(`/api/v1/secrets/${secret.id}`)).json()) as { holders: Record<string, { id: string } | undefined> };
   expect(after.holders.operator?.id).toBe(secret.holders.operator?.id);

@@ -66,5 +66,5 @@ test("OIDC sign-in is refused for someone not in the registry", async ({ page })
   const consent = page.getByRole("button", { name: /continue/i });
   if (await consent.isVisible({ timeout: 5_000 }).catch(() => false)) await consent.click();
   await page.waitForURL(/\/sign-in\?error=AccessDenied/);
-  await expect(page.getByRole("alert")).toContainText("not in Keyledger's registry");
+  await expect(page.getByText("That account is not in Keyledger's registry")).toBeVisible();
 });

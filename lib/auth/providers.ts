@@ -8,6 +8,14 @@ import { env, isDemoMode } from "@/lib/env";
 import { findPersonByEmail } from "@/lib/data/people/find-person-by-email";
 
 export type ProviderSummary = { id: string; name: string };
+type OidcClaims = { sub: string; email?: string; name?: string; preferred_username?: string };
+
+async function fetchUserinfo(issuer: string, accessToken: string): Promise<Partial<OidcClaims>> {
+  const discovery = (await (await fetch(`${issuer.replace(/\/$/, "")}/.well-known/openid-configuration`)).json()) as { userinfo_endpoint?: string };
+  if (!discovery.userinfo_endpoint) return {};
+  const response = await fetch(discovery.userinfo_endpoint, { headers: { authorization: `Bearer ${accessToken}` } });
+  return response.ok ? ((await response.json()) as Partial<OidcClaims>) : {};
+}
 
 export function configuredProviders(): Provider[] {
   const e = env();
@@ -23,11 +31,16 @@ export function configuredProviders(): Provider[] {
       checks: ["pkce", "state"],
       clientId: e.OIDC_CLIENT_ID,
       clientSecret: e.OIDC_CLIENT_SECRET,
-      profile: (profile: { sub: string; email?: string; name?: string; preferred_username?: string }) => ({
-        id: profile.sub,
-        email: profile.email ?? null,
-        name: profile.name ?? profile.preferred_username ?? profile.email ?? profile.sub,
-      }),
+      // Some providers leave scope claims (email, name) out of the ID token once an access token
+      // is issued; they are always at the userinfo endpoint, so ask there when the token lacks them.
+      async profile(claims: OidcClaims, tokens: { access_token?: string }) {
+        const profile = claims.email || !tokens.access_token ? claims : { ...claims, ...(await fetchUserinfo(e.OIDC_ISSUER!, tokens.access_token)) };
+        return {
+          id: profile.sub,
+          email: profile.email ?? null,
+          name: profile.name ?? profile.preferred_username ?? profile.email ?? profile.sub,
+        };
+      },
     });
   }
   if (e.GITHUB_CLIENT_ID && e.GITHUB_CLIENT_SECRET) {
