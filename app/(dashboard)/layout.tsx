@@ -12,7 +12,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     <Providers>
       <div className="flex min-h-screen">
         <Sidebar areas={areas} actor={actor} />
-        <main className="min-w-0 flex-1 px-8 py-7">{children}</main>
+        <main className="min-w-0 flex-1 px-6 py-6">{children}</main>
       </div>
     </Providers>
   );

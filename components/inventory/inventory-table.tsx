@@ -50,7 +50,7 @@ export function InventoryTable({ sources, canExport }: { sources: SourceOption[]
               </th>
               <SortHeader label="Rotated" sortKey="last_rotated" params={params} update={update} unknown={unknown?.lastRotated} />
               <SortHeader label="Accessed" sortKey="last_accessed" params={params} update={update} />
-              <SortHeader label="Unknowns" sortKey="unknowns" params={params} update={update} />
+              <SortHeader label="Unknown" sortKey="unknowns" params={params} update={update} />
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">

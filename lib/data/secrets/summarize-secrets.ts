@@ -1,11 +1,12 @@
 import "server-only";
 // Counts for the current view: how many secrets, how many unknowns in each column, how many gaps.
-// "Unknown is shown, counted, and raises risk" — this is the counting.
-import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
-import { secrets } from "@/db/schema";
+// "Unknown is shown, counted, and raises risk" — this is the counting. Role facts are aggregated
+// once per secret in a grouped subquery rather than probed row by row.
+import { eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { people, roleAssignments, secrets } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { getDb, type Queryable } from "@/lib/data/db";
-import { conflict, offboardedHolder, roleHeld, secretWhere } from "@/lib/data/secrets/secret-filters";
+import { secretWhere } from "@/lib/data/secrets/secret-filters";
 import type { SecretFilters } from "@/lib/validation/secrets";
 
 export const UNKNOWN_COLUMNS = ["environment", "tier", "kind", "provider", "privilege", "lifetime", "lastRotated", "created", "revokePath", "description"] as const;
@@ -18,9 +19,22 @@ export type SecretSummary = {
 };
 
 const countWhere = (condition: SQL) => sql<number>`count(*) filter (where ${condition})::int`;
-const missing = (role: string) => countWhere(sql`not ${roleHeld(role)}`);
+const holderOf = (role: string) => sql`(array_agg(${roleAssignments.personId}) filter (where ${roleAssignments.role} = ${role}))[1]`;
 
 export async function summarizeSecrets({ actor, filters, db = getDb() }: { actor: Actor; filters: SecretFilters; db?: Queryable }): Promise<SecretSummary> {
+  const roles = db
+    .select({
+      secretId: roleAssignments.secretId,
+      creator: sql<string | null>`${holderOf("creator")}`.as("creator"),
+      operator: sql<string | null>`${holderOf("operator")}`.as("operator"),
+      approver: sql<string | null>`${holderOf("approver")}`.as("approver"),
+      commander: sql<string | null>`${holderOf("incident_commander")}`.as("commander"),
+      offboarded: sql<boolean>`bool_or(${people.status} = 'offboarded')`.as("offboarded"),
+    })
+    .from(roleAssignments)
+    .innerJoin(people, eq(people.id, roleAssignments.personId))
+    .groupBy(roleAssignments.secretId)
+    .as("r");
   const nulls = (column: SQLWrapper) => countWhere(sql`${column} is null`);
   const [row] = await db
     .select({
@@ -35,14 +49,15 @@ export async function summarizeSecrets({ actor, filters, db = getDb() }: { actor
       created: nulls(secrets.createdInSourceAt),
       revokePath: nulls(secrets.revokePath),
       description: nulls(secrets.description),
-      creator: missing("creator"),
-      operator: missing("operator"),
-      approver: missing("approver"),
-      incident_commander: missing("incident_commander"),
-      conflicts: countWhere(conflict),
-      offboardedHolders: countWhere(offboardedHolder),
+      creator: nulls(roles.creator),
+      operator: nulls(roles.operator),
+      approver: nulls(roles.approver),
+      incident_commander: nulls(roles.commander),
+      conflicts: countWhere(sql`${roles.approver} = ${roles.operator}`),
+      offboardedHolders: countWhere(sql`${roles.offboarded}`),
     })
     .from(secrets)
+    .leftJoin(roles, eq(roles.secretId, secrets.id))
     .where(secretWhere(actor, filters));
   if (!row) throw new Error("summary query returned no row");
   const { total, creator, operator, approver, incident_commander, conflicts, offboardedHolders, ...unknown } = row;
