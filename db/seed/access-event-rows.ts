@@ -92,18 +92,21 @@ function accessWindow(secret: EventSecret, now: Date): [number, number] {
   return [lower, upper];
 }
 
+/** Relative traffic by tier: payment and auth keys are read far more than low-impact integrations. */
+const TIER_TRAFFIC: Record<number, number> = { 1: 8, 2: 5, 3: 2, 4: 1 };
+
 function secretWeight(secret: EventSecret, now: Date) {
   const [lower, upper] = accessWindow(secret, now);
   if (upper - lower < DAY_MS) return 0;
-  const tier = [0, 8, 5, 2, 1][secret.tier ?? 3] ?? 2;
+  const traffic = TIER_TRAFFIC[secret.tier ?? 3] ?? 2;
   const environment = secret.environment === "staging" ? 0.35 : 1;
-  return tier * environment * (secret.quiet ? 0.15 : 1) * (1 + 0.5 * secret.consumers.length);
+  return traffic * environment * (secret.quiet ? 0.15 : 1) * (1 + 0.5 * secret.consumers.length);
 }
 
 function randomEvent(args: { secret: EventSecret; random: Random; directory: ActorDirectory; now: Date }): EventSpec {
   const { secret, random, directory, now } = args;
-  const humanShare = secret.source === "cloudtrail" ? 0.07 : 0.09;
   const { source, account, environment, area } = secret;
+  const humanShare = source === "cloudtrail" ? 0.07 : 0.09;
   const isHuman = secret.humans.length > 0 && random.chance(secret.consumers.length === 0 ? 0.3 : humanShare);
   const consumer = secret.consumers.length > 0 ? random.pick(secret.consumers) : null;
   const actor = isHuman
@@ -113,7 +116,7 @@ function randomEvent(args: { secret: EventSecret; random: Random; directory: Act
           ? directory.awsWorkloads({ account, environment, consumer, area })
           : directory.vaultWorkloads({ environment, consumer, area }),
       );
-  const operation = random.weighted((isHuman ? HUMAN_OPS : WORKLOAD_OPS)[secret.source]);
+  const operation = random.weighted((isHuman ? HUMAN_OPS : WORKLOAD_OPS)[source]);
   const [lower, upper] = accessWindow(secret, now);
   const u = random.next();
   let at = lower + (upper - lower) * (random.chance(0.4) ? Math.sqrt(u) : u); // usage grows over the year
@@ -128,12 +131,12 @@ function randomEvent(args: { secret: EventSecret; random: Random; directory: Act
   }
   return {
     at: new Date(at),
-    source: secret.source,
+    source,
     secretId: secret.id,
     ref: refFor(secret, operation.ref),
     op: operation,
     actor,
-    error: random.chance(FAILURE_RATE) ? random.weighted(FAILURES[secret.source]) : undefined,
+    error: random.chance(FAILURE_RATE) ? random.weighted(FAILURES[source]) : undefined,
   };
 }
 

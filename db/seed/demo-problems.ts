@@ -120,5 +120,11 @@ export function applyProblemCases(plans: SecretPlan[], now: Date): void {
     if (!plan) throw new Error(`demo seed: problem case ${key} is missing from the catalog`);
     fix(plan, now);
     plan.pinned = true;
+    // Store tags follow the new operator, so the story reads the same everywhere.
+    const tags = plan.values.tags;
+    if (tags?.owner) {
+      if (plan.roles.operator) tags.owner = plan.roles.operator;
+      else delete tags.owner;
+    }
   }
 }
