@@ -21,6 +21,8 @@ test("the matrix highlights gaps, conflicts and offboarded holders", async ({ pa
   await page.getByLabel("Role gaps").selectOption("");
   await page.getByLabel("Only gaps and conflicts").uncheck();
   await expect(page.locator('select[aria-label^="Creator of"]')).toHaveCount(0); // founders change only what they approve
+  await page.goto("/ownership?q=payments&sort=tier");
+  await expect(matrix.locator('[data-state="offboarded"]').first()).toBeVisible();
   await screenshot(page, "ownership-matrix");
 });
 
