@@ -76,3 +76,12 @@ export function isDemoMode(e: Env = env()): boolean {
   if (e.KEYLEDGER_DEMO === "force") return true;
   return e.KEYLEDGER_EMBEDDED === "1" || !e.DATABASE_URL;
 }
+
+/**
+ * A store credential named by a source's configuration (`tokenEnv: "VAULT_TOKEN"`). Credentials
+ * never live in the database (DESIGN rule 2); the configuration only says where to find them.
+ */
+export function readNamedVariable(name: string): string | undefined {
+  const value = process.env[name];
+  return value === "" ? undefined : value;
+}
