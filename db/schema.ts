@@ -35,6 +35,8 @@ export const sourceKind = pgEnum("source_kind", [
   "sops",
   "inventory_file",
 ]);
+export const sourceStatus = pgEnum("source_status", ["never_synced", "ok", "stale"]);
+export const syncStatus = pgEnum("sync_status", ["queued", "running", "succeeded", "failed"]);
 export const environment = pgEnum("environment", ["prod", "staging", "dev"]);
 export const secretKind = pgEnum("secret_kind", [
   "api_key",
@@ -91,10 +93,40 @@ export const sources = pgTable(
     // environment or a mounted file (DESIGN rule 2).
     config: jsonb("config").$type<Record<string, string>>().notNull().default({}),
     enabled: boolean("enabled").notNull().default(true),
+    // never_synced → ok | stale (the last sync failed: the data shown is from the last good one).
+    status: sourceStatus("status").notNull().default("never_synced"),
+    lastError: text("last_error"),
+    syncIntervalMinutes: integer("sync_interval_minutes").notNull().default(60),
+    // Which tag keys name owners, environment, tier and service (null: the defaults).
+    tagKeys: jsonb("tag_keys").$type<Record<string, string[]>>(),
     lastSyncedAt: timestamp("last_synced_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("sources_name_key").on(t.name)],
+  (t) => [uniqueIndex("sources_name_key").on(t.name), check("sources_sync_interval", sql`${t.syncIntervalMinutes} between 5 and 10080`)],
+);
+
+// One row per sync of a source: the history shown on the source page, and live progress.
+export const syncRuns = pgTable(
+  "sync_runs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    sourceId: uuid("source_id")
+      .notNull()
+      .references(() => sources.id, { onDelete: "cascade" }),
+    trigger: text("trigger").notNull(),
+    status: syncStatus("status").notNull().default("queued"),
+    requestedBy: text("requested_by"),
+    queuedAt: timestamp("queued_at", { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    listed: integer("listed").notNull().default(0),
+    added: integer("added").notNull().default(0),
+    changed: integer("changed").notNull().default(0),
+    missing: integer("missing").notNull().default(0),
+    errorCode: text("error_code"),
+    error: text("error"),
+  },
+  (t) => [index("sync_runs_source_idx").on(t.sourceId, t.queuedAt)],
 );
 
 export const secrets = pgTable(
@@ -121,6 +153,9 @@ export const secrets = pgTable(
     versionCount: integer("version_count"),
     tags: jsonb("tags").$type<Record<string, string>>().notNull().default({}),
     revokePath: text("revoke_path"),
+    nextRotationAt: timestamp("next_rotation_at", { withTimezone: true }),
+    // A hash of what the store last reported, so a sync can tell changed from unchanged.
+    sourceFingerprint: text("source_fingerprint"),
     missingSince: timestamp("missing_since", { withTimezone: true }),
     unknownCount: integer("unknown_count")
       .notNull()
@@ -243,6 +278,7 @@ export const appMeta = pgTable("app_meta", {
 
 export type Person = typeof people.$inferSelect;
 export type Source = typeof sources.$inferSelect;
+export type SyncRun = typeof syncRuns.$inferSelect;
 export type Secret = typeof secrets.$inferSelect;
 export type RoleAssignment = typeof roleAssignments.$inferSelect;
 export type Consumer = typeof consumers.$inferSelect;

@@ -6,13 +6,15 @@ import { AREAS } from "../lib/navigation";
 import { apiAs, findPerson, findSecret, type SecretRow } from "./fixtures/api";
 import { PERSONAS, type PersonaRole } from "./fixtures/auth";
 
-type Ids = { secret: SecretRow; person: string; personas: Record<PersonaRole, string> };
-type Endpoint = { method: "GET" | "PUT"; path: (ids: Ids) => string; permission: Permission; body?: (ids: Ids) => unknown };
+type Ids = { secret: SecretRow; person: string; source: string; personas: Record<PersonaRole, string> };
+type Endpoint = { method: "GET" | "PUT" | "POST"; path: (ids: Ids) => string; permission: Permission; body?: (ids: Ids) => unknown };
 
 const PAGES: { path: (ids: Ids) => string; permission: Permission }[] = [
   ...AREAS.map((a) => ({ path: () => a.href, permission: a.permission })),
   { path: (ids) => `/secrets/${ids.secret.id}`, permission: "secret:read" },
   { path: (ids) => `/people/${ids.person}`, permission: "person:read" },
+  { path: (ids) => `/sources/${ids.source}`, permission: "source:read" },
+  { path: () => "/sources/new", permission: "source:manage" },
 ];
 
 const ENDPOINTS: Endpoint[] = [
@@ -23,6 +25,8 @@ const ENDPOINTS: Endpoint[] = [
   { method: "GET", path: () => "/api/v1/people", permission: "person:read" },
   { method: "GET", path: (ids) => `/api/v1/people/${ids.person}`, permission: "person:read" },
   { method: "GET", path: () => "/api/v1/sources", permission: "source:read" },
+  { method: "GET", path: (ids) => `/api/v1/sources/${ids.source}`, permission: "source:read" },
+  { method: "POST", path: (ids) => `/api/v1/sources/${ids.source}/test`, permission: "source:manage" },
   {
     method: "PUT",
     path: (ids) => `/api/v1/secrets/${ids.secret.id}/roles/creator`,
@@ -44,7 +48,8 @@ test.beforeAll(async ({ baseURL }) => {
   ) as Record<PersonaRole, string>;
   const { items } = (await (await owner.get("/api/v1/secrets", { params: { limit: "200" } })).json()) as { items: SecretRow[] };
   const secret = items.find((s) => s.holders.approver?.id === personas.owner && s.holders.creator) ?? (await findSecret(owner, {}));
-  ids = { secret, person: personas.owner, personas };
+  const { items: sourceRows } = (await (await admin.get("/api/v1/sources")).json()) as { items: { id: string }[] };
+  ids = { secret, person: personas.owner, source: sourceRows[0]!.id, personas };
 });
 
 test.afterAll(async () => {
@@ -72,7 +77,7 @@ for (const role of Object.keys(PERSONAS) as PersonaRole[]) {
     const session = sessions.get(role)!;
     for (const endpoint of ENDPOINTS) {
       const url = endpoint.path(ids);
-      const response = endpoint.method === "GET" ? await session.get(url) : await session.put(url, { data: endpoint.body?.(ids) });
+      const response = await session.fetch(url, { method: endpoint.method, data: endpoint.body?.(ids) });
       expect(response.status(), `${role} ${endpoint.method} ${url}`).toBe(expectedApi(role, endpoint));
       if (response.status() >= 400) expect(response.headers()["content-type"]).toContain("application/problem+json");
     }
@@ -88,7 +93,7 @@ test("someone not signed in is sent to sign in, and the API answers 401", async 
   }
   for (const endpoint of ENDPOINTS) {
     const url = endpoint.path(ids);
-    const response = endpoint.method === "GET" ? await anonymous.get(url) : await anonymous.put(url, { data: endpoint.body?.(ids) });
+    const response = await anonymous.fetch(url, { method: endpoint.method, data: endpoint.body?.(ids) });
     expect(response.status(), `${endpoint.method} ${url}`).toBe(401);
     expect(await response.json()).toMatchObject({ status: 401, title: "Sign-in required" });
   }

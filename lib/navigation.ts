@@ -16,21 +16,7 @@ export const AREAS: Area[] = [
   { href: "/inventory", label: "Inventory", permission: "secret:read", icon: "list" },
   { href: "/ownership", label: "Ownership", permission: "ownership:read", icon: "grid" },
   { href: "/people", label: "People", permission: "person:read", icon: "users" },
-  {
-    href: "/sources",
-    label: "Sources",
-    permission: "source:read",
-    icon: "plug",
-    planned: {
-      summary: "Connect the stores you already use and keep the registry in sync — metadata only, never a value.",
-      points: [
-        "AWS Secrets Manager, Vault / OpenBao, GCP Secret Manager, Azure Key Vault, Doppler, 1Password, Infisical, Kubernetes, GitHub Actions and SOPS files",
-        "The exact least-privilege policy each store needs, ready to copy",
-        "Hourly sync with history; a secret gone from its store is marked missing, never deleted",
-        "CSV / YAML inventory import and export for what lives nowhere else",
-      ],
-    },
-  },
+  { href: "/sources", label: "Sources", permission: "source:read", icon: "plug" },
   {
     href: "/access-log",
     label: "Access log",

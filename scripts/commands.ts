@@ -1,6 +1,7 @@
 // The small commands: each opens the database the standard way, does one thing, and closes it.
 import { migrateDatabase } from "@/db/migrate";
 import { seedDemo } from "@/db/seed";
+import { syncSources } from "@/scripts/sync-command";
 import { startWorker } from "@/lib/jobs/worker";
 import { openDatabase } from "@/scripts/database";
 
@@ -42,4 +43,15 @@ export function formatCounts(counts: Record<string, number>): string {
   return Object.entries(counts)
     .map(([k, v]) => `${v.toLocaleString("en-US")} ${k}`)
     .join(", ");
+}
+
+export async function syncCommand({ source }: { source?: string }) {
+  const database = await openDatabase();
+  try {
+    await migrateDatabase(database);
+    const failed = await syncSources(database.db, source);
+    if (failed) process.exitCode = 1;
+  } finally {
+    await database.shutdown();
+  }
 }

@@ -124,7 +124,13 @@ async function insertSources(db: Db, now: Date): Promise<Map<SourceKey, string>>
     .values(
       keys.map((key) =>
         // Connected stores synced minutes ago; the inventory file was last imported last week.
-        buildSource({ ...DEMO_SOURCES[key], lastSyncedAt: daysBefore(now, key === "inventory" ? 9 : 0.004) }),
+        // They hold sample data (config.demo), so the scheduler never tries to sync them.
+        buildSource({
+          ...DEMO_SOURCES[key],
+          config: { ...DEMO_SOURCES[key].config, demo: "true" },
+          status: "ok",
+          lastSyncedAt: daysBefore(now, key === "inventory" ? 9 : 0.004),
+        }),
       ),
     )
     .returning({ id: sources.id, name: sources.name });

@@ -3,7 +3,10 @@
 import { PgBoss } from "pg-boss";
 import type { Db } from "@/db/client";
 import { ensurePartitions } from "@/lib/jobs/ensure-partitions";
+import { SYNC_QUEUE, type SyncJob } from "@/lib/jobs/queue";
 import { refreshLastAccessed } from "@/lib/jobs/refresh-last-accessed";
+import { dueSources, queueRun } from "@/lib/jobs/schedule-syncs";
+import { syncSource } from "@/lib/jobs/sync/sync-source";
 import { log } from "@/lib/log";
 
 type Job = { name: string; cron: string; run: (db: Db) => Promise<number> };
@@ -30,6 +33,17 @@ export async function startWorker({ url, db }: { url: string; db: Db }): Promise
       log.info(`job ${job.name} done`, { changed });
     });
   }
+  await boss.createQueue(SYNC_QUEUE);
+  await boss.work<SyncJob>(SYNC_QUEUE, { localConcurrency: 2 }, async ([job]) => {
+    if (job) await syncSource({ db, sourceId: job.data.sourceId, runId: job.data.runId });
+  });
+  await boss.createQueue("sources-schedule-syncs");
+  await boss.schedule("sources-schedule-syncs", "*/5 * * * *", null, { tz: "UTC" });
+  await boss.work("sources-schedule-syncs", async () => {
+    for (const sourceId of await dueSources(db)) {
+      await boss.send(SYNC_QUEUE, { sourceId, runId: await queueRun(db, sourceId, "schedule") } satisfies SyncJob, { singletonKey: sourceId });
+    }
+  });
   return {
     stop: async () => {
       stopping = true;

@@ -1,11 +1,65 @@
-import { PlannedArea } from "@/components/planned/planned-area";
+import Link from "next/link";
+import { Plus } from "lucide-react";
+import { SourceStatus } from "@/components/sources/source-status";
+import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/page-guard";
-import { areaFor } from "@/lib/navigation";
+import { can } from "@/lib/auth/permissions";
+import { listSourcesStatus } from "@/lib/data/sources/list-sources-status";
+import { label, relativeDays } from "@/lib/domain/format";
 
-const area = areaFor("/sources");
-export const metadata = { title: area.label };
+export const metadata = { title: "Sources" };
 
-export default async function Page() {
-  await requirePermission(area.permission);
-  return <PlannedArea area={area} />;
+export default async function SourcesPage() {
+  const actor = await requirePermission("source:read");
+  const rows = await listSourcesStatus({ actor });
+  return (
+    <>
+      <PageHeader
+        title="Sources"
+        description="The secret stores Keyledger reads — metadata only, never a value — and the inventory files for what lives nowhere else. Credentials come from the worker's environment or a mounted file, never from this database."
+        actions={
+          can(actor.role, "source:manage") && (
+            <Link href="/sources/new" className="btn-primary">
+              <Plus className="size-4" aria-hidden /> Add source
+            </Link>
+          )
+        }
+      />
+      <div className="card overflow-x-auto">
+        <table className="w-full text-sm" data-testid="sources-table">
+          <thead className="border-b border-slate-200 bg-slate-50/80 text-left text-xs text-slate-500">
+            <tr>
+              <th className="px-4 py-2.5 font-medium">Source</th>
+              <th className="px-4 py-2.5 font-medium">Status</th>
+              <th className="px-4 py-2.5 font-medium">Last sync</th>
+              <th className="px-4 py-2.5 text-right font-medium">Secrets</th>
+              <th className="px-4 py-2.5 text-right font-medium">Missing</th>
+              <th className="px-4 py-2.5 font-medium">Last error</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {rows.map((s) => (
+              <tr key={s.id} data-source={s.name}>
+                <td className="px-4 py-2.5">
+                  <Link href={`/sources/${s.id}`} className="font-medium text-ink hover:text-brand-700 hover:underline">
+                    {s.name}
+                  </Link>
+                  <div className="text-xs text-slate-500">{label(s.kind)}</div>
+                </td>
+                <td className="px-4 py-2.5">
+                  <SourceStatus status={s.status} enabled={s.enabled} demo={s.demo} runStatus={s.runStatus} />
+                </td>
+                <td className="px-4 py-2.5 text-slate-600">{s.lastSyncedAt ? relativeDays(s.lastSyncedAt) : "—"}</td>
+                <td className="px-4 py-2.5 text-right tabular-nums">{s.secretCount}</td>
+                <td className={`px-4 py-2.5 text-right tabular-nums ${s.missingCount ? "text-amber-700" : "text-slate-400"}`}>{s.missingCount}</td>
+                <td className="max-w-sm truncate px-4 py-2.5 text-xs text-red-700" title={s.lastError ?? undefined}>
+                  {s.lastError ?? ""}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
 }

@@ -1,0 +1,105 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { ApiError } from "@/lib/http/api-client";
+import { LABELS } from "@/lib/domain/format";
+import { SOURCE_EXAMPLES } from "@/lib/sources/examples";
+import type { SourceKind } from "@/lib/sources/types";
+
+type Editable = { id: string; kind: string; name: string; config: Record<string, unknown>; syncIntervalMinutes: number; tagKeys: Record<string, string[]> | null };
+type Problem = { detail?: string; errors?: { field: string; message: string }[] };
+const KINDS = Object.keys(SOURCE_EXAMPLES) as Exclude<SourceKind, "inventory_file">[];
+
+/** Add or edit a source. Configuration is JSON (where the store is, where credentials come from — never credentials). */
+export function SourceForm({ mode, source }: { mode: "new" | "edit"; source?: Editable }) {
+  const router = useRouter();
+  const [kind, setKind] = useState<string>(source?.kind ?? "aws_secrets_manager");
+  const [name, setName] = useState(source?.name ?? "");
+  const [config, setConfig] = useState(JSON.stringify(source?.config ?? SOURCE_EXAMPLES.aws_secrets_manager.config, null, 2));
+  const [tagKeys, setTagKeys] = useState(source?.tagKeys ? JSON.stringify(source.tagKeys, null, 2) : "");
+  const [interval, setIntervalMinutes] = useState(String(source?.syncIntervalMinutes ?? 60));
+  const [problems, setProblems] = useState<string[]>([]);
+  const [saving, setSaving] = useState(false);
+
+  const chooseKind = (next: string) => {
+    setKind(next);
+    if (mode === "new") setConfig(JSON.stringify(SOURCE_EXAMPLES[next as (typeof KINDS)[number]]?.config ?? {}, null, 2));
+  };
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    const local: string[] = [];
+    const parse = (text: string, field: string) => {
+      try {
+        return text.trim() ? JSON.parse(text) : null;
+      } catch (e) {
+        local.push(`${field}: not valid JSON (${(e as Error).message})`);
+        return undefined;
+      }
+    };
+    const body = { name, config: parse(config, "config") ?? {}, tagKeys: parse(tagKeys, "tag keys"), syncIntervalMinutes: Number(interval), ...(mode === "new" ? { kind } : {}) };
+    if (local.length) return setProblems(local);
+    setSaving(true);
+    const response = await fetch(mode === "new" ? "/api/v1/sources" : `/api/v1/sources/${source!.id}`, {
+      method: mode === "new" ? "POST" : "PATCH",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    setSaving(false);
+    if (!response.ok) {
+      const problem = (await response.json().catch(() => ({}))) as Problem;
+      setProblems(problem.errors?.length ? problem.errors.map((e) => `${e.field.replace(/^body\./, "")}: ${e.message}`) : [problem.detail ?? new ApiError(response.status, "Save failed").message]);
+      return;
+    }
+    const saved = (await response.json()) as { id: string };
+    router.push(`/sources/${saved.id}`);
+    router.refresh();
+  }
+
+  const example = SOURCE_EXAMPLES[kind as (typeof KINDS)[number]];
+  return (
+    <form onSubmit={submit} className="card space-y-4 p-5" aria-label={mode === "new" ? "Add source" : "Edit source"}>
+      <h2 className="text-sm font-semibold text-ink">{mode === "new" ? "New source" : "Edit source"}</h2>
+      <div className="grid gap-4 md:grid-cols-3">
+        <label className="flex flex-col gap-1 text-xs font-medium text-slate-500">
+          Store
+          <select className="field" value={kind} disabled={mode === "edit"} onChange={(e) => chooseKind(e.target.value)} name="kind">
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {LABELS[k] ?? k}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-xs font-medium text-slate-500">
+          Name
+          <input className="field" name="name" value={name} onChange={(e) => setName(e.target.value)} placeholder="AWS Secrets Manager · production" required />
+        </label>
+        <label className="flex flex-col gap-1 text-xs font-medium text-slate-500">
+          Sync every (minutes)
+          <input className="field" name="interval" type="number" min={5} max={10080} value={interval} onChange={(e) => setIntervalMinutes(e.target.value)} />
+        </label>
+      </div>
+      <label className="flex flex-col gap-1 text-xs font-medium text-slate-500">
+        Configuration (JSON)
+        <textarea className="field min-h-36 font-mono text-xs" name="config" value={config} onChange={(e) => setConfig(e.target.value)} spellCheck={false} />
+      </label>
+      {example && <p className="text-xs text-slate-500">Credentials: {example.credentials} Never put a credential in the configuration.</p>}
+      <label className="flex flex-col gap-1 text-xs font-medium text-slate-500">
+        Tag keys (JSON, optional) — which tags name owners, environment, tier, service
+        <textarea className="field min-h-16 font-mono text-xs" name="tagKeys" value={tagKeys} onChange={(e) => setTagKeys(e.target.value)} placeholder='{"operator": ["owner", "team-owner"], "environment": ["env"]}' spellCheck={false} />
+      </label>
+      {problems.length > 0 && (
+        <ul role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-2 text-sm text-red-800">
+          {problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      )}
+      <button type="submit" className="btn-primary" disabled={saving}>
+        {saving ? "Saving…" : mode === "new" ? "Add source" : "Save changes"}
+      </button>
+    </form>
+  );
+}

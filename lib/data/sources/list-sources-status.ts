@@ -1,0 +1,37 @@
+import "server-only";
+import { desc, eq, sql } from "drizzle-orm";
+import { secrets, sources, syncRuns } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { getDb, type Queryable } from "@/lib/data/db";
+import { AppError } from "@/lib/errors";
+
+/** Sources with their health: status, last sync, last error, secrets and missing counts, latest run. */
+export async function listSourcesStatus({ actor, db = getDb() }: { actor: Actor; db?: Queryable }) {
+  if (!can(actor.role, "source:read")) throw new AppError("forbidden", "You may not see sources");
+  const latest = db
+    .selectDistinctOn([syncRuns.sourceId], { sourceId: syncRuns.sourceId, runStatus: syncRuns.status, runListed: syncRuns.listed, runId: syncRuns.id })
+    .from(syncRuns)
+    .orderBy(syncRuns.sourceId, desc(syncRuns.queuedAt))
+    .as("latest");
+  return db
+    .select({
+      id: sources.id,
+      name: sources.name,
+      kind: sources.kind,
+      enabled: sources.enabled,
+      status: sources.status,
+      lastError: sources.lastError,
+      lastSyncedAt: sources.lastSyncedAt,
+      syncIntervalMinutes: sources.syncIntervalMinutes,
+      demo: sql<boolean>`coalesce(${sources.config}->>'demo', 'false') = 'true'`,
+      secretCount: sql<number>`(select count(*)::int from ${secrets} s where s.source_id = ${sources.id} and s.missing_since is null)`,
+      missingCount: sql<number>`(select count(*)::int from ${secrets} s where s.source_id = ${sources.id} and s.missing_since is not null)`,
+      runStatus: latest.runStatus,
+      runListed: latest.runListed,
+    })
+    .from(sources)
+    .leftJoin(latest, eq(latest.sourceId, sources.id))
+    .orderBy(sources.name);
+}
+export type SourceStatusRow = Awaited<ReturnType<typeof listSourcesStatus>>[number];

@@ -1,0 +1,41 @@
+// What a store says about a secret beyond its own fields: owners named in tags (assigned only to
+// roles nobody holds — a person's decision is never overwritten), consumers, and the sanctioned
+// location in the store itself. Keyed by (source, external id), so it needs no ids in memory.
+import { sql } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import type { SecretMetadata } from "@/lib/sources/types";
+
+const values = (rows: ReturnType<typeof sql>[]) => sql.join(rows, sql`, `);
+
+export async function linkMetadata(db: Queryable, sourceId: string, batch: SecretMetadata[]): Promise<void> {
+  const owners = batch.flatMap((m) => Object.entries(m.owners).map(([role, who]) => sql`(${m.externalId}, ${role}, ${who.toLowerCase()})`));
+  if (owners.length) {
+    // A tag may name a person by e-mail or by the part before the @.
+    await db.execute(sql`
+      insert into role_assignments (secret_id, role, person_id)
+      select distinct on (s.id, v.role) s.id, v.role::ownership_role, p.id
+      from (values ${values(owners)}) as v(external_id, role, who)
+      join secrets s on s.source_id = ${sourceId}::uuid and s.external_id = v.external_id
+      join people p on p.status = 'active' and (lower(p.email) = v.who or split_part(lower(p.email), '@', 1) = v.who)
+      order by s.id, v.role, (lower(p.email) = v.who) desc
+      on conflict (secret_id, role) do nothing`);
+  }
+  const uses = batch.flatMap((m) => m.consumers.map((name) => sql`(${m.externalId}, ${name})`));
+  if (uses.length) {
+    await db.execute(sql`
+      insert into consumers (name, kind) select distinct v.name, 'service'::consumer_kind from (values ${values(uses)}) as v(external_id, name)
+      on conflict (name) do nothing`);
+    await db.execute(sql`
+      insert into secret_consumers (secret_id, consumer_id)
+      select s.id, c.id from (values ${values(uses)}) as v(external_id, name)
+      join secrets s on s.source_id = ${sourceId}::uuid and s.external_id = v.external_id
+      join consumers c on c.name = v.name
+      on conflict do nothing`);
+  }
+  const places = batch.map((m) => sql`(${m.externalId}, ${`${m.place}: ${m.name}`})`);
+  await db.execute(sql`
+    insert into locations (secret_id, kind, place, sanctioned, found_by)
+    select s.id, 'store', v.place, true, 'sync' from (values ${values(places)}) as v(external_id, place)
+    join secrets s on s.source_id = ${sourceId}::uuid and s.external_id = v.external_id
+    on conflict (secret_id, kind, place) do nothing`);
+}

@@ -1,0 +1,78 @@
+// One sync of one source: stream the store's metadata into the registry inside one transaction,
+// so a sync that fails half way changes nothing and the last good data stays. Progress is written
+// to the sync run as it goes (on another connection), so the Sources page can show it live.
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { sources, syncRuns, type Source } from "@/db/schema";
+import { linkMetadata } from "@/lib/jobs/sync/link-metadata";
+import { upsertSecrets } from "@/lib/jobs/sync/upsert-secrets";
+import { log } from "@/lib/log";
+import { getConnector } from "@/lib/sources/registry";
+import { SourceError } from "@/lib/sources/source-error";
+import { DEFAULT_TAG_KEYS, type TagKeys } from "@/lib/sources/tag-mapping";
+import type { SecretMetadata, SourceKind } from "@/lib/sources/types";
+
+const BATCH = 500;
+
+export type SyncOutcome = { runId: string; status: "succeeded" | "failed"; listed: number; added: number; changed: number; missing: number; error?: string };
+
+export async function syncSource({ db, sourceId, runId, trigger = "schedule", fetchImpl = fetch }: { db: Db; sourceId: string; runId?: string; trigger?: string; fetchImpl?: typeof fetch }): Promise<SyncOutcome> {
+  const [source] = await db.select().from(sources).where(eq(sources.id, sourceId));
+  if (!source) throw new SourceError("not_found", `No source ${sourceId}`);
+  const id = runId ?? (await db.insert(syncRuns).values({ sourceId, trigger }).returning({ id: syncRuns.id }))[0]!.id;
+  await db.update(syncRuns).set({ status: "running", startedAt: new Date() }).where(eq(syncRuns.id, id));
+  const progress = { listed: 0, added: 0, changed: 0, missing: 0 };
+  try {
+    await db.transaction(async (tx) => {
+      const seen: string[] = [];
+      let batch: SecretMetadata[] = [];
+      const flush = async () => {
+        const result = await upsertSecrets(tx, sourceId, batch);
+        await linkMetadata(tx, sourceId, batch);
+        progress.added += result.added;
+        progress.changed += result.changed;
+        batch = [];
+        await db.update(syncRuns).set(progress).where(eq(syncRuns.id, id));
+      };
+      for await (const metadata of listFrom(source, fetchImpl)) {
+        seen.push(metadata.externalId);
+        batch.push(metadata);
+        progress.listed++;
+        if (batch.length >= BATCH) await flush();
+      }
+      await flush();
+      progress.missing = await markMissing(tx, sourceId, seen);
+      await tx.update(sources).set({ status: "ok", lastError: null, lastSyncedAt: new Date() }).where(eq(sources.id, sourceId));
+    });
+    await db.update(syncRuns).set({ ...progress, status: "succeeded", finishedAt: new Date() }).where(eq(syncRuns.id, id));
+    log.info(`synced ${source.name}`, progress);
+    return { runId: id, status: "succeeded", ...progress };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const code = error instanceof SourceError ? error.code : "internal";
+    await db.update(syncRuns).set({ status: "failed", finishedAt: new Date(), errorCode: code, error: message, listed: progress.listed }).where(eq(syncRuns.id, id));
+    await db.update(sources).set({ status: "stale", lastError: message }).where(eq(sources.id, sourceId));
+    if (!(error instanceof SourceError)) log.error(`sync of ${source.name} failed`, { error });
+    return { runId: id, status: "failed", ...progress, added: 0, changed: 0, missing: 0, error: message };
+  }
+}
+
+async function* listFrom(source: Source, fetchImpl: typeof fetch): AsyncIterable<SecretMetadata> {
+  const connector = getConnector(source.kind as SourceKind);
+  if (!connector) throw new SourceError("unsupported", `Keyledger has no connector for ${source.kind} yet.`);
+  const parsed = connector.configSchema.safeParse(source.config);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new SourceError("config", `The source's configuration is invalid: ${issue?.path.join(".") || "config"} — ${issue?.message}.`);
+  }
+  const tagKeys = { ...DEFAULT_TAG_KEYS, ...(source.tagKeys ?? {}) } as TagKeys;
+  yield* connector.listSecrets({ config: parsed.data, tagKeys, fetch: fetchImpl });
+}
+
+/** Secrets of this source the store no longer lists are marked missing — never deleted. */
+async function markMissing(tx: Parameters<Parameters<Db["transaction"]>[0]>[0], sourceId: string, seen: string[]): Promise<number> {
+  const result = await tx.execute(sql`
+    update secrets set missing_since = now(), updated_at = now()
+    where source_id = ${sourceId}::uuid and missing_since is null and not (external_id = any(${sql.param(seen)}::text[]))`);
+  return result.rowCount ?? 0;
+}

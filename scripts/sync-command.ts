@@ -1,0 +1,28 @@
+// `keyledger sync [--source NAME]`: sync now, in this process, and say what changed.
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { sources } from "@/db/schema";
+import { syncSource } from "@/lib/jobs/sync/sync-source";
+import { SourceError } from "@/lib/sources/source-error";
+
+/** Returns how many syncs failed. */
+export async function syncSources(db: Db, name?: string): Promise<number> {
+  const rows = await db
+    .select({ id: sources.id, name: sources.name })
+    .from(sources)
+    .where(and(eq(sources.enabled, true), sql`coalesce(${sources.config}->>'demo', 'false') <> 'true'`, name ? eq(sources.name, name) : undefined))
+    .orderBy(sources.name);
+  if (name && rows.length === 0) throw new SourceError("not_found", `No enabled source named "${name}" (demo sources are not synced).`);
+  if (rows.length === 0) console.log("No source to sync: add one on the Sources page.");
+  let failed = 0;
+  for (const source of rows) {
+    const outcome = await syncSource({ db, sourceId: source.id, trigger: "cli" });
+    if (outcome.status === "succeeded") {
+      console.log(`${source.name}: listed ${outcome.listed}, added ${outcome.added}, changed ${outcome.changed}, missing ${outcome.missing}`);
+    } else {
+      failed++;
+      console.error(`${source.name}: sync failed — ${outcome.error} (the last good data is kept; the source is marked stale)`);
+    }
+  }
+  return failed;
+}
