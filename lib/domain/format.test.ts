@@ -10,7 +10,9 @@ describe("format", () => {
   });
 
   it("writes relative days the way people say them", () => {
-    expect(relativeDays("2026-11-21T01:00:00Z", now)).toBe("today");
+    expect(relativeDays("2026-11-21T01:00:00Z", now)).toBe("11 h ago");
+    expect(relativeDays("2026-11-21T11:35:00Z", now)).toBe("25 min ago");
+    expect(relativeDays("2026-11-21T12:00:00Z", now)).toBe("just now");
     expect(relativeDays("2026-11-20T11:00:00Z", now)).toBe("yesterday");
     expect(relativeDays("2026-10-01T12:00:00Z", now)).toBe("51 days ago");
     expect(relativeDays("2025-11-21T12:00:00Z", now)).toBe("12 months ago");

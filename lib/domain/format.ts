@@ -8,8 +8,12 @@ export function daysSince(iso: string | Date | null, now = new Date()): number |
 
 export function relativeDays(iso: string | Date | null, now = new Date()): string | null {
   const days = daysSince(iso, now);
-  if (days === null) return null;
-  if (days <= 0) return "today";
+  if (days === null || iso === null) return null;
+  if (days <= 0) {
+    const minutes = Math.max(0, Math.round((now.getTime() - new Date(iso).getTime()) / 60_000));
+    if (minutes < 1) return "just now";
+    return minutes < 60 ? `${minutes} min ago` : `${Math.floor(minutes / 60)} h ago`;
+  }
   if (days === 1) return "yesterday";
   if (days < 60) return `${days} days ago`;
   if (days < 730) return `${Math.round(days / 30.4)} months ago`;
