@@ -55,6 +55,12 @@ export default defineConfig({
         OIDC_CLIENT_SECRET: "e2e-client-credential-not-a-secret",
         OIDC_NAME: "Lumen SSO",
         DATABASE_URL: "",
+        // Credentials of the local wire servers the sources spec starts (they open nothing else).
+        KEYLEDGER_E2E_VAULT_TOKEN: "wire-vault-token",
+        KEYLEDGER_E2E_GITHUB_TOKEN: "wire-github-token",
+        AWS_ACCESS_KEY_ID: "AKIDLOCALWIRE",
+        AWS_SECRET_ACCESS_KEY: "local-wire-server",
+        AWS_REGION: "us-east-1",
       },
       reuseExistingServer: false,
       timeout: 600_000,

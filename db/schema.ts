@@ -91,7 +91,7 @@ export const sources = pgTable(
     name: text("name").notNull(),
     // Where the store is (region, address, project…). Never credentials: those come from the
     // environment or a mounted file (DESIGN rule 2).
-    config: jsonb("config").$type<Record<string, string>>().notNull().default({}),
+    config: jsonb("config").$type<Record<string, unknown>>().notNull().default({}),
     enabled: boolean("enabled").notNull().default(true),
     // never_synced → ok | stale (the last sync failed: the data shown is from the last good one).
     status: sourceStatus("status").notNull().default("never_synced"),

@@ -87,12 +87,12 @@ export const DEMO_SOURCES: Record<SourceKey, NewSource> = {
   "aws-prod": {
     kind: "aws_secrets_manager",
     name: "AWS Secrets Manager · production",
-    config: { region: AWS_REGION, account: AWS_PROD_ACCOUNT },
+    config: { regions: [AWS_REGION], accountLabel: `production (${AWS_PROD_ACCOUNT})` },
   },
   "aws-staging": {
     kind: "aws_secrets_manager",
     name: "AWS Secrets Manager · staging",
-    config: { region: AWS_REGION, account: AWS_STAGING_ACCOUNT },
+    config: { regions: [AWS_REGION], accountLabel: `staging (${AWS_STAGING_ACCOUNT})` },
   },
   vault: {
     kind: "vault",
@@ -100,11 +100,11 @@ export const DEMO_SOURCES: Record<SourceKey, NewSource> = {
     config: { address: "https://vault.internal.lumenpay.example", mount: "kv" },
   },
   github: { kind: "github_actions", name: "GitHub Actions", config: { org: "lumenpay" } },
-  doppler: { kind: "doppler", name: "Doppler · dev", config: { workplace: "lumenpay", config: "dev" } },
+  doppler: { kind: "doppler", name: "Doppler · dev", config: { projects: ["backend", "web"], configs: ["dev"] } },
   inventory: {
     kind: "inventory_file",
     name: "Top-20 list (inventory.yaml)",
-    config: { path: "security/inventory.yaml" },
+    config: { file: "security/inventory.yaml" },
   },
 };
 

@@ -1,6 +1,15 @@
 // Every connector Keyledger has, by source kind. The sync job, the Sources page and the API look
-// connectors up here; nothing else names a store.
+// connectors up here; nothing else names a store. Inventory files are imported, not synced
+// (`keyledger import`), so they have no connector.
+import { awsSecretsManagerConnector } from "@/lib/sources/aws/connector";
+import { azureKeyVaultConnector } from "@/lib/sources/azure/connector";
+import { dopplerConnector } from "@/lib/sources/doppler/connector";
+import { gcpSecretManagerConnector } from "@/lib/sources/gcp/connector";
 import { githubActionsConnector } from "@/lib/sources/github/connector";
+import { infisicalConnector } from "@/lib/sources/infisical/connector";
+import { kubernetesConnector } from "@/lib/sources/kubernetes/connector";
+import { onePasswordConnector } from "@/lib/sources/onepassword/connector";
+import { sopsConnector } from "@/lib/sources/sops/connector";
 import type { Connector, SourceKind } from "@/lib/sources/types";
 import { vaultConnector } from "@/lib/sources/vault/connector";
 
@@ -9,8 +18,16 @@ import { vaultConnector } from "@/lib/sources/vault/connector";
 type AnyConnector = Connector<any>;
 
 export const CONNECTORS: Partial<Record<SourceKind, AnyConnector>> = {
+  aws_secrets_manager: awsSecretsManagerConnector,
   vault: vaultConnector,
+  gcp_secret_manager: gcpSecretManagerConnector,
+  azure_key_vault: azureKeyVaultConnector,
   github_actions: githubActionsConnector,
+  kubernetes: kubernetesConnector,
+  doppler: dopplerConnector,
+  onepassword: onePasswordConnector,
+  infisical: infisicalConnector,
+  sops: sopsConnector,
 };
 
 export function getConnector(kind: SourceKind): AnyConnector | undefined {

@@ -1,0 +1,73 @@
+// GET requests through @kubernetes/client-node's own machinery: KubeConfig supplies auth and TLS
+// (exec plugins, OIDC, client certificates, in-cluster token) and the library's HTTP layer sends it —
+// the same path its Metrics and Watch helpers use. The typed CoreV1Api.listSecretForAllNamespaces is
+// deliberately not used: it asks for full Secret objects, values included.
+import { HttpMethod, IsomorphicFetchHttpLibrary, KubeConfig, RequestContext } from "@kubernetes/client-node";
+import type { KubernetesConfig } from "@/lib/sources/kubernetes/config";
+import { SourceError, sourceErrorFromStatus } from "@/lib/sources/source-error";
+
+const STORE = "Kubernetes API server";
+const http = new IsomorphicFetchHttpLibrary();
+
+export type KubeResponse = { status: number; body: unknown; retryAfter?: string };
+
+export function loadKubeConfig(config: KubernetesConfig): KubeConfig {
+  const kc = new KubeConfig();
+  try {
+    if (config.kubeconfigFile) kc.loadFromFile(config.kubeconfigFile);
+    else kc.loadFromDefault();
+  } catch (error) {
+    throw new SourceError("config", `Cannot load the kubeconfig ${config.kubeconfigFile ?? "(default)"}: ${(error as Error).message}`);
+  }
+  if (config.context) {
+    if (!kc.getContextObject(config.context)) throw new SourceError("config", `The kubeconfig has no context named ${config.context}.`);
+    kc.setCurrentContext(config.context);
+  }
+  const cluster = kc.getCurrentCluster();
+  const user = kc.getCurrentUser();
+  // loadFromDefault falls back to an unauthenticated http://localhost:8080 when it finds nothing.
+  if (!cluster || (!config.kubeconfigFile && cluster.name === "cluster" && cluster.server === "http://localhost:8080")) {
+    throw new SourceError("config", "No kubeconfig found: set kubeconfigFile, KUBECONFIG, or run the worker in the cluster with a service account.");
+  }
+  if (config.server && user) kc.loadFromClusterAndUser({ ...cluster, server: config.server }, user);
+  return kc;
+}
+
+export async function kubeGet(kc: KubeConfig, path: string, query: Record<string, string | undefined>, accept: string, signal?: AbortSignal): Promise<KubeResponse> {
+  const server = kc.getCurrentCluster()?.server ?? "";
+  const url = new URL(path, server.endsWith("/") ? server : `${server}/`);
+  for (const [k, v] of Object.entries(query)) if (v !== undefined) url.searchParams.set(k, v);
+  const request = new RequestContext(url.toString(), HttpMethod.GET);
+  request.setHeaderParam("Accept", accept);
+  if (signal) request.setSignal(signal);
+  try {
+    await kc.applySecurityAuthentication(request);
+  } catch (error) {
+    throw new SourceError("auth", `Cannot authenticate to the cluster with the kubeconfig: ${(error as Error).message}`);
+  }
+  let response;
+  try {
+    response = await http.send(request).toPromise();
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause;
+    throw new SourceError("unavailable", `${STORE} at ${url.origin} could not be reached (${cause?.code ?? (error as Error).message}).`);
+  }
+  const text = await response.body.text();
+  let body: unknown;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    if (response.httpStatusCode < 300) throw new SourceError("malformed", `${STORE} answered ${path} with a body that is not JSON.`);
+    body = null;
+  }
+  return { status: response.httpStatusCode, body, retryAfter: response.headers["retry-after"] };
+}
+
+/** A non-2xx answer as a SourceError; a Status object's message is the apiserver's own words. */
+export function kubeError(response: KubeResponse, what: string, missingPermission: string): SourceError {
+  const status = response.body as { message?: unknown } | null;
+  const detail = typeof status?.message === "string" ? status.message : `${what} failed`;
+  const error = sourceErrorFromStatus(STORE, response.status, detail, response.status === 403 ? missingPermission : undefined);
+  const seconds = Number(response.retryAfter);
+  return Number.isFinite(seconds) && response.retryAfter !== undefined ? Object.assign(error, { retryAfterMs: seconds * 1000 }) : error;
+}
