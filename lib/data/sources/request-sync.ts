@@ -16,6 +16,7 @@ export async function requestSync({ actor, id }: { actor: Actor; id: string }): 
   const [source] = await db.select().from(sources).where(eq(sources.id, id));
   if (!source) throw notFound("Source");
   if (!source.enabled) throw new AppError("conflict", "This source is disabled: enable it before syncing");
+  if (source.kind === "inventory_file") throw new AppError("conflict", "An inventory file is imported, not synced: use `keyledger import FILE`");
   if (source.config.demo === "true") throw new AppError("conflict", "This is a demo source with sample data: there is no store to sync from");
   const runId = await queueRun(db, id, "manual", actor.email);
   await enqueueSync(env().DATABASE_URL!, { sourceId: id, runId });
