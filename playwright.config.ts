@@ -56,8 +56,8 @@ export default defineConfig({
         OIDC_NAME: "Lumen SSO",
         DATABASE_URL: "",
         // Credentials of the local wire servers the sources spec starts (they open nothing else).
-        KEYLEDGER_E2E_VAULT_TOKEN: "wire-vault-token",
-        KEYLEDGER_E2E_GITHUB_TOKEN: "wire-github-token",
+        E2E_VAULT_TOKEN: "wire-vault-token",
+        E2E_GITHUB_TOKEN: "wire-github-token",
         AWS_ACCESS_KEY_ID: "AKIDLOCALWIRE",
         AWS_SECRET_ACCESS_KEY: "local-wire-server",
         AWS_REGION: "us-east-1",

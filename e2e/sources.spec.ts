@@ -43,7 +43,7 @@ test("an admin adds AWS, Vault and GitHub sources, syncs them and sees their sec
   test.setTimeout(120_000);
   await signInAs(page, PERSONAS.admin);
 
-  await addSource(page, "Vault KV", "Vault · platform", { address: vault.url, mount: "kv", auth: "token", tokenEnv: "KEYLEDGER_E2E_VAULT_TOKEN" });
+  await addSource(page, "Vault KV", "Vault · platform", { address: vault.url, mount: "kv", auth: "token", tokenEnv: "E2E_VAULT_TOKEN" });
   await expect(page.getByTestId("policy")).toContainText('path "kv/metadata/*"');
   await syncAndWait(page);
   await expect(page.getByTestId("sync-runs").locator("tbody tr").first()).toContainText("30");
@@ -63,7 +63,7 @@ test("an admin adds AWS, Vault and GitHub sources, syncs them and sees their sec
   expect(aws.operations()).not.toContain("GetSecretValue");
   expect(aws.operations()).not.toContain("BatchGetSecretValue");
 
-  await addSource(page, "GitHub Actions", "GitHub · lumenpay", { org: sampleGitHubData().org.login, apiUrl: github.url, tokenEnv: "KEYLEDGER_E2E_GITHUB_TOKEN" });
+  await addSource(page, "GitHub Actions", "GitHub · lumenpay", { org: sampleGitHubData().org.login, apiUrl: github.url, tokenEnv: "E2E_GITHUB_TOKEN" });
   await syncAndWait(page);
   await page.goto("/sources");
   await expect(page.getByTestId("sources-table").locator('[data-source="GitHub · lumenpay"]')).toContainText("in sync");
@@ -87,7 +87,7 @@ test("a bad configuration is refused with the field named, and a credential is n
 test("a failing store marks the source stale, keeps its data and says what to grant", async ({ page }) => {
   await signInAs(page, PERSONAS.admin);
   const denied = await startVaultWireServer({ secrets: sampleVaultSecrets(5), faults: [{ operation: "list-metadata", status: 403, body: { errors: ["permission denied"] } }] });
-  await addSource(page, "Vault KV", "Vault · locked", { address: denied.url, mount: "kv", auth: "token", tokenEnv: "KEYLEDGER_E2E_VAULT_TOKEN" });
+  await addSource(page, "Vault KV", "Vault · locked", { address: denied.url, mount: "kv", auth: "token", tokenEnv: "E2E_VAULT_TOKEN" });
   await page.getByRole("button", { name: "Sync now" }).click();
   await expect(page.getByTestId("sync-runs").locator("tbody tr").first()).toHaveAttribute("data-status", "failed", { timeout: 30_000 });
   await expect(page.getByTestId("sync-runs").locator("tbody tr").first()).toContainText("list,read on kv/metadata");

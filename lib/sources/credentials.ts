@@ -5,7 +5,14 @@ import { z } from "zod";
 import { readNamedVariable } from "@/lib/env";
 import { SourceError } from "@/lib/sources/source-error";
 
-export const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be an environment variable name");
+// A source may name any variable of the worker's environment except Keyledger's own: those would
+// hand the database URL or the session-signing key to whatever address the source points at.
+const KEYLEDGER_OWN = /^(DATABASE_URL|NEXTAUTH_.*|KEYLEDGER_.*|ADMIN_EMAILS|OIDC_.*|GITHUB_CLIENT_.*|PORT|NODE_.*)$/;
+
+export const envName = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be an environment variable name")
+  .refine((name) => !KEYLEDGER_OWN.test(name), "names one of Keyledger's own settings, which is never sent to a store");
 
 /** Config fields for one credential: `<prefix>Env` and `<prefix>File`. */
 export const credentialFields = { tokenEnv: envName.optional(), tokenFile: z.string().min(1).optional() };

@@ -87,6 +87,8 @@ export async function requestJson<T>(request: JsonRequest<T>): Promise<JsonRespo
         headers: { accept: "application/json", ...(request.body === undefined ? {} : { "content-type": "application/json" }), ...request.headers },
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
         signal: AbortSignal.any(signals),
+        // A redirect could carry a token header to another host, or point at a value endpoint.
+        redirect: "error",
       });
     } catch (cause) {
       if (request.signal?.aborted) throw cause;

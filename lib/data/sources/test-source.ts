@@ -6,6 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/data/db";
 import { AppError, notFound } from "@/lib/errors";
 import { getConnector } from "@/lib/sources/registry";
+import { redact } from "@/lib/log";
 import { SourceError } from "@/lib/sources/source-error";
 import { DEFAULT_TAG_KEYS, type TagKeys } from "@/lib/sources/tag-mapping";
 import type { SourceKind } from "@/lib/sources/types";
@@ -27,7 +28,7 @@ export async function testSource({ actor, id }: { actor: Actor; id: string }): P
     const result = await connector.testConnection({ config: parsed.data, tagKeys, fetch, signal: AbortSignal.timeout(20_000) });
     return { ok: true, detail: result.detail };
   } catch (error) {
-    if (error instanceof SourceError) return { ok: false, code: error.code, error: error.message };
-    return { ok: false, code: "internal", error: error instanceof Error ? error.message : String(error) };
+    const message = redact(error instanceof Error ? error.message : String(error));
+    return { ok: false, code: error instanceof SourceError ? error.code : "internal", error: message };
   }
 }

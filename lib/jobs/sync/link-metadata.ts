@@ -6,8 +6,13 @@ import type { Queryable } from "@/db/client";
 import type { SecretMetadata } from "@/lib/sources/types";
 
 const values = (rows: ReturnType<typeof sql>[]) => sql.join(rows, sql`, `);
+// Postgres takes at most 65,535 parameters a statement; a GitHub org secret visible to every repo
+// can name hundreds of consumers, so links go in slices.
+const SLICE = 5_000;
+const slices = <T,>(items: T[]) => Array.from({ length: Math.ceil(items.length / SLICE) }, (_, i) => items.slice(i * SLICE, (i + 1) * SLICE));
 
 export async function linkMetadata(db: Queryable, sourceId: string, batch: SecretMetadata[]): Promise<void> {
+  if (batch.length === 0) return;
   const owners = batch.flatMap((m) => Object.entries(m.owners).map(([role, who]) => sql`(${m.externalId}, ${role}, ${who.toLowerCase()})`));
   if (owners.length) {
     // A tag may name a person by e-mail or by the part before the @.
@@ -16,12 +21,14 @@ export async function linkMetadata(db: Queryable, sourceId: string, batch: Secre
       select distinct on (s.id, v.role) s.id, v.role::ownership_role, p.id
       from (values ${values(owners)}) as v(external_id, role, who)
       join secrets s on s.source_id = ${sourceId}::uuid and s.external_id = v.external_id
-      join people p on p.status = 'active' and (lower(p.email) = v.who or split_part(lower(p.email), '@', 1) = v.who)
+      join people p on p.status = 'active' and (lower(p.email) = v.who
+        -- "priya" names priya@… only when exactly one person has that name before the @
+        or (split_part(lower(p.email), '@', 1) = v.who
+            and (select count(*) from people q where split_part(lower(q.email), '@', 1) = v.who) = 1))
       order by s.id, v.role, (lower(p.email) = v.who) desc
       on conflict (secret_id, role) do nothing`);
   }
-  const uses = batch.flatMap((m) => m.consumers.map((name) => sql`(${m.externalId}, ${name})`));
-  if (uses.length) {
+  for (const uses of slices(batch.flatMap((m) => m.consumers.map((name) => sql`(${m.externalId}, ${name})`)))) {
     await db.execute(sql`
       insert into consumers (name, kind) select distinct v.name, 'service'::consumer_kind from (values ${values(uses)}) as v(external_id, name)
       on conflict (name) do nothing`);

@@ -20,7 +20,7 @@ const count = async () => (await database.db.select({ n: sql<number>`count(*)::i
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  process.env.KEYLEDGER_TEST_VAULT_TOKEN = VAULT_WIRE_TOKEN;
+  process.env.VAULT_TEST_TOKEN = VAULT_WIRE_TOKEN;
   server = await startVaultWireServer({ secrets: stored, tokens: [VAULT_WIRE_TOKEN] });
   for (const name of ["priya", "sam", "maya", "aisha", "kwame", "elena", "diego", "arjun"]) {
     const person = await createPerson(database.db, { email: `${name}@lumenpay.example`, name });
@@ -30,7 +30,7 @@ beforeAll(async () => {
   source = await createSource(database.db, {
     kind: "vault",
     name: "Vault (wire)",
-    config: { address: server.url, mount: "kv", auth: "token", tokenEnv: "KEYLEDGER_TEST_VAULT_TOKEN" } as unknown as Record<string, string>,
+    config: { address: server.url, mount: "kv", auth: "token", tokenEnv: "VAULT_TEST_TOKEN" } as unknown as Record<string, string>,
   });
 });
 afterAll(async () => {

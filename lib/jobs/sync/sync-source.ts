@@ -6,13 +6,15 @@ import type { Db } from "@/db/client";
 import { sources, syncRuns, type Source } from "@/db/schema";
 import { linkMetadata } from "@/lib/jobs/sync/link-metadata";
 import { upsertSecrets } from "@/lib/jobs/sync/upsert-secrets";
-import { log } from "@/lib/log";
+import { log, redact } from "@/lib/log";
 import { getConnector } from "@/lib/sources/registry";
 import { SourceError } from "@/lib/sources/source-error";
 import { DEFAULT_TAG_KEYS, type TagKeys } from "@/lib/sources/tag-mapping";
 import type { SecretMetadata, SourceKind } from "@/lib/sources/types";
 
 const BATCH = 500;
+// A store that stops answering must not hold the sync's transaction (and its row locks) forever.
+const SYNC_TIMEOUT_MS = 15 * 60_000;
 
 export type SyncOutcome = { runId: string; status: "succeeded" | "failed"; listed: number; added: number; changed: number; missing: number; error?: string };
 
@@ -24,7 +26,10 @@ export async function syncSource({ db, sourceId, runId, trigger = "schedule", fe
   const progress = { listed: 0, added: 0, changed: 0, missing: 0 };
   try {
     await db.transaction(async (tx) => {
-      const seen: string[] = [];
+      // One sync of a source at a time, whichever worker picked it up.
+      const locked = await tx.execute<{ ok: boolean }>(sql`select pg_try_advisory_xact_lock(hashtext(${sourceId})) as ok`);
+      if (!locked.rows[0]?.ok) throw new SourceError("unavailable", "Another sync of this source is running; this one was skipped.");
+      const seen = new Set<string>();
       let batch: SecretMetadata[] = [];
       const flush = async () => {
         const result = await upsertSecrets(tx, sourceId, batch);
@@ -35,20 +40,22 @@ export async function syncSource({ db, sourceId, runId, trigger = "schedule", fe
         await db.update(syncRuns).set(progress).where(eq(syncRuns.id, id));
       };
       for await (const metadata of listFrom(source, fetchImpl)) {
-        seen.push(metadata.externalId);
+        if (seen.has(metadata.externalId)) continue; // a store may list one secret twice (overlapping scopes)
+        seen.add(metadata.externalId);
         batch.push(metadata);
         progress.listed++;
         if (batch.length >= BATCH) await flush();
       }
       await flush();
-      progress.missing = await markMissing(tx, sourceId, seen);
+      progress.missing = await markMissing(tx, sourceId, [...seen]);
       await tx.update(sources).set({ status: "ok", lastError: null, lastSyncedAt: new Date() }).where(eq(sources.id, sourceId));
     });
     await db.update(syncRuns).set({ ...progress, status: "succeeded", finishedAt: new Date() }).where(eq(syncRuns.id, id));
     log.info(`synced ${source.name}`, progress);
     return { runId: id, status: "succeeded", ...progress };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    // Store messages can quote what they were sent: redact before they reach the database and UI.
+    const message = redact(error instanceof Error ? error.message : String(error));
     const code = error instanceof SourceError ? error.code : "internal";
     await db.update(syncRuns).set({ status: "failed", finishedAt: new Date(), errorCode: code, error: message, listed: progress.listed }).where(eq(syncRuns.id, id));
     await db.update(sources).set({ status: "stale", lastError: message }).where(eq(sources.id, sourceId));
@@ -66,7 +73,7 @@ async function* listFrom(source: Source, fetchImpl: typeof fetch): AsyncIterable
     throw new SourceError("config", `The source's configuration is invalid: ${issue?.path.join(".") || "config"} — ${issue?.message}.`);
   }
   const tagKeys = { ...DEFAULT_TAG_KEYS, ...(source.tagKeys ?? {}) } as TagKeys;
-  yield* connector.listSecrets({ config: parsed.data, tagKeys, fetch: fetchImpl });
+  yield* connector.listSecrets({ config: parsed.data, tagKeys, fetch: fetchImpl, signal: AbortSignal.timeout(SYNC_TIMEOUT_MS) });
 }
 
 /** Secrets of this source the store no longer lists are marked missing — never deleted. */

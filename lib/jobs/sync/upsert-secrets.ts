@@ -9,7 +9,8 @@ import type { SecretMetadata } from "@/lib/sources/types";
 export type UpsertResult = { added: number; changed: number };
 
 const keep = (column: string) => sql.raw(`coalesce(excluded.${column}, secrets.${column})`);
-const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+// A store's unparseable date is unknown, not a failed sync.
+const iso = (d: Date | null | undefined) => (d && !Number.isNaN(d.getTime()) ? d.toISOString() : null);
 
 export function fingerprint(m: SecretMetadata): string {
   const { owners, consumers, readers, place, ...reported } = m;

@@ -17,7 +17,9 @@ export function loadKubeConfig(config: KubernetesConfig): KubeConfig {
     if (config.kubeconfigFile) kc.loadFromFile(config.kubeconfigFile);
     else kc.loadFromDefault();
   } catch (error) {
-    throw new SourceError("config", `Cannot load the kubeconfig ${config.kubeconfigFile ?? "(default)"}: ${(error as Error).message}`);
+    // The parser's message quotes the file around the fault — tokens included — so only say where.
+    const line = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line;
+    throw new SourceError("config", `Cannot load the kubeconfig ${config.kubeconfigFile ?? "(default)"}${line ? ` (line ${line})` : ""}: check it is a valid kubeconfig.`);
   }
   if (config.context) {
     if (!kc.getContextObject(config.context)) throw new SourceError("config", `The kubeconfig has no context named ${config.context}.`);
