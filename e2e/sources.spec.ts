@@ -37,6 +37,7 @@ async function syncAndWait(page: Page) {
   await expect(page.getByRole("status")).toContainText("Connected");
   await page.getByRole("button", { name: "Sync now" }).click();
   await expect(page.getByTestId("sync-runs").locator("tbody tr").first()).toHaveAttribute("data-status", "succeeded", { timeout: 30_000 });
+  await expect(page.getByTestId("source-health")).toContainText("in sync");
 }
 
 test("an admin adds AWS, Vault and GitHub sources, syncs them and sees their secrets with owners from tags", async ({ page }) => {
@@ -91,6 +92,8 @@ test("a failing store marks the source stale, keeps its data and says what to gr
   await page.getByRole("button", { name: "Sync now" }).click();
   await expect(page.getByTestId("sync-runs").locator("tbody tr").first()).toHaveAttribute("data-status", "failed", { timeout: 30_000 });
   await expect(page.getByTestId("sync-runs").locator("tbody tr").first()).toContainText("list,read on kv/metadata");
+  await expect(page.getByTestId("source-health")).toContainText("stale");
+  await expect(page.getByTestId("source-health")).toContainText("Grant");
   await page.goto("/sources");
   await expect(page.getByTestId("sources-table").locator('[data-source="Vault · locked"]')).toContainText("stale");
   await denied.close();

@@ -1,7 +1,7 @@
 // The `keyledger` command as a user runs it: its own embedded Postgres in a throw-away data
 // directory, one clear line and a non-zero exit when something outside is wrong.
 import { spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -46,6 +46,27 @@ describe("keyledger", () => {
     const reset = await keyledger(["seed", "--reset"]);
     expect(reset.out).toMatch(/Demo company seeded/);
     expect([first.code, second.code, reset.code]).toEqual([0, 0, 0]);
+  });
+
+  it("exports the demo company's inventory file and imports it back unchanged", async () => {
+    const csv = path.join(dataDir, "top-20.csv");
+    const again = path.join(dataDir, "again.csv");
+    expect((await keyledger(["export", "--format", "csv", "--out", csv])).code).toBe(0);
+    const imported = await keyledger(["import", csv]);
+    expect(imported.out).toMatch(/15 read, 0 added, 0 changed, 15 unchanged, 0 missing/);
+    expect((await keyledger(["export", "--format", "csv", "--out", again])).code).toBe(0);
+    expect(await readFile(again, "utf8")).toBe(await readFile(csv, "utf8"));
+  });
+
+  it("rejects a bad inventory file with every problem located, changing nothing", async () => {
+    const bad = path.join(dataDir, "bad.csv");
+    await writeFile(bad, "\uFEFFname;tier;colour\nfoo;7;red\nfoo;1;blue\n");
+    const { code, out } = await keyledger(["import", bad, "--source", "Top-20 list (inventory.yaml)"]);
+    expect(code).toBe(1);
+    expect(out).toContain("bad.csv, line 1, column 3 (colour): unknown column");
+    expect(out).toContain("bad.csv, line 2, column 2 (tier)");
+    expect(out).toContain("line 2 and line 3");
+    expect(out).toContain("nothing changed");
   });
 
   it("says in one line when the web port is taken", async () => {

@@ -76,6 +76,8 @@ export async function start() {
     await database.shutdown().catch(() => undefined);
     throw error;
   }
+  // Serve until Ctrl-C or SIGTERM: stop() above ends the process.
+  await new Promise<never>(() => undefined);
 }
 
 function say(line: string) {

@@ -19,7 +19,7 @@ export function PolicyBlock({ policy }: { policy: LeastPrivilegePolicy }) {
           <Copy className="size-4" aria-hidden /> {copied ? "Copied" : "Copy"}
         </button>
       </div>
-      <pre className="max-h-96 overflow-auto rounded-lg bg-ink p-4 font-mono text-xs leading-relaxed text-slate-100" data-testid="policy">
+      <pre className="max-h-96 overflow-auto rounded-lg bg-ink p-4 font-mono text-xs leading-relaxed break-words whitespace-pre-wrap text-slate-100" data-testid="policy">
         {policy.text}
       </pre>
       {policy.notes && <p className="mt-3 text-xs text-slate-500">{policy.notes}</p>}

@@ -11,10 +11,18 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { getSource } from "@/lib/data/sources/get-source";
-import { formatDateTime, label } from "@/lib/domain/format";
+import { label } from "@/lib/domain/format";
+import { SourceHealth } from "@/components/sources/source-health";
 import { SOURCE_EXAMPLES } from "@/lib/sources/examples";
 
 export const metadata = { title: "Source" };
+
+const FIELD_WORDS: Record<string, string> = {
+  description: "description", environment: "environment", kind: "kind", provider: "provider", tier: "tier", privilege: "privilege",
+  lifetime: "lifetime", createdAt: "created", updatedAt: "updated", lastRotatedAt: "last rotated", lastAccessedAt: "last accessed",
+  nextRotationAt: "next rotation", versionCount: "versions", tags: "tags", owners: "owners (from tags)", consumers: "consumers", readers: "who can read or decrypt",
+};
+const readable = (fields: string[]) => fields.flatMap((f) => (FIELD_WORDS[f] ? [FIELD_WORDS[f]] : [])).join(", ") || "—";
 
 export default async function SourcePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission("source:read");
@@ -34,20 +42,24 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
       <PageHeader
         eyebrow={label(source.kind)}
         title={source.name}
-        description={source.lastError ? <span className="text-red-700">{source.lastError}</span> : demo ? "Sample data of the demo company: there is no store behind it to sync." : undefined}
+        description={demo ? "Sample data of the demo company: there is no store behind it to sync." : undefined}
         actions={manage ? <SourceActions id={source.id} enabled={source.enabled} demo={demo} /> : <SourceStatus status={source.status} enabled={source.enabled} demo={demo} />}
       />
       <div className="grid gap-4 lg:grid-cols-2">
         <Section title="Configuration">
-          <DetailList
-            items={[
-              ["Status", <SourceStatus key="s" status={source.status} enabled={source.enabled} demo={demo} />],
-              ["Last good sync", source.lastSyncedAt ? formatDateTime(source.lastSyncedAt) : "never"],
-              ["Schedule", `every ${source.syncIntervalMinutes} minutes`],
-              ["Credentials", credentials],
-              ["Reads", detail.provides.length ? detail.provides.join(", ") : "—"],
-            ]}
+          <SourceHealth
+            id={source.id}
+            initial={{ status: source.status, enabled: source.enabled, demo, lastSyncedAt: source.lastSyncedAt?.toISOString() ?? null, lastError: source.lastError }}
           />
+          <div className="mt-2.5">
+            <DetailList
+              items={[
+                ["Schedule", `every ${source.syncIntervalMinutes} minutes`],
+                ["Credentials", credentials],
+                ["Reads", readable(detail.provides)],
+              ]}
+            />
+          </div>
           <pre className="mt-4 overflow-auto rounded-lg bg-slate-50 p-3 font-mono text-xs text-slate-700" data-testid="source-config">
             {JSON.stringify(source.config, null, 2)}
           </pre>
