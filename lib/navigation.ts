@@ -17,20 +17,7 @@ export const AREAS: Area[] = [
   { href: "/ownership", label: "Ownership", permission: "ownership:read", icon: "grid" },
   { href: "/people", label: "People", permission: "person:read", icon: "users" },
   { href: "/sources", label: "Sources", permission: "source:read", icon: "plug" },
-  {
-    href: "/access-log",
-    label: "Access log",
-    permission: "access-log:read",
-    icon: "scroll",
-    planned: {
-      summary: "One searchable log of who read, changed or failed to touch each secret, from every store's audit log.",
-      points: [
-        "Vault audit device, AWS CloudTrail, GCP Cloud Audit Logs and Azure Key Vault diagnostics",
-        "Filters by secret, actor, action, result and time; unused-for-90-days and new-actor signals",
-        "Keyledger's own actions (owner changes, exports, sign-ins) in the same log",
-      ],
-    },
-  },
+  { href: "/access-log", label: "Access log", permission: "access-log:read", icon: "scroll" },
   {
     href: "/rotation",
     label: "Rotation",

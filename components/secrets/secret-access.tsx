@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Flag } from "@/components/ui/badges";
 import { Section } from "@/components/secrets/detail-list";
 import type { SecretDetail } from "@/lib/data/secrets/get-secret";
@@ -5,7 +6,18 @@ import { formatDateTime } from "@/lib/domain/format";
 
 export function SecretAccess({ secret }: { secret: NonNullable<SecretDetail> }) {
   return (
-    <Section title="Recent access" aside={<span className="text-xs text-slate-500">{secret.accessCount90d.toLocaleString("en-US")} events in 90 days</span>} className="lg:col-span-3">
+    <Section
+      title="Recent access"
+      className="lg:col-span-3"
+      aside={
+        <span className="text-xs text-slate-500">
+          {secret.accessCount90d.toLocaleString("en-US")} events in 90 days ·{" "}
+          <Link href={`/access-log?secret=${secret.id}`} className="text-brand-700 hover:underline">
+            open in the access log
+          </Link>
+        </span>
+      }
+    >
       {secret.recentEvents.length === 0 ? (
         <p className="text-sm text-slate-500">No access event has been recorded for this secret. If it is in use, its store's audit log is not connected yet.</p>
       ) : (

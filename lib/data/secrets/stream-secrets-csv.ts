@@ -3,7 +3,7 @@ import "server-only";
 // export never sits in memory. `unknown` is written out, as everywhere else.
 import { OWNERSHIP_ROLES } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { csvRow } from "@/lib/domain/csv";
+import { streamCsvPages } from "@/lib/http/csv-stream";
 import { listSecrets, type SecretRow } from "@/lib/data/secrets/list-secrets";
 import type { ListSecretsQuery } from "@/lib/validation/secrets";
 
@@ -13,29 +13,15 @@ const HEADER = ["name", "source", "environment", "tier", "kind", "provider", "pr
 
 const known = (v: string | number | null) => (v === null ? "unknown" : v);
 
-function toCsv(row: SecretRow): string {
-  return csvRow([
+function toRow(row: SecretRow) {
+  return [
     row.name, row.sourceName, known(row.environment), known(row.tier), known(row.kind), known(row.provider),
     known(row.privilege), known(row.lifetime), row.lifetime === "short_lived" ? known(row.ttlSeconds) : "",
     known(row.lastRotatedAt), row.lastAccessedAt ?? "never seen", ...OWNERSHIP_ROLES.map((r) => row.holders[r]?.name ?? "unassigned"),
     row.consumerCount, row.unsanctionedCount, row.unknownCount, row.missingSince ?? "",
-  ]);
+  ];
 }
 
 export function streamSecretsCsv({ actor, query }: { actor: Actor; query: Omit<ListSecretsQuery, "cursor" | "limit"> }) {
-  const encoder = new TextEncoder();
-  let cursor: string | undefined;
-  let started = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!started) {
-        started = true;
-        controller.enqueue(encoder.encode(csvRow(HEADER)));
-      }
-      const page = await listSecrets({ actor, query: { ...query, cursor, limit: PAGE } });
-      if (page.items.length) controller.enqueue(encoder.encode(page.items.map(toCsv).join("")));
-      if (!page.nextCursor) controller.close();
-      cursor = page.nextCursor ?? undefined;
-    },
-  });
+  return streamCsvPages({ header: HEADER, fetchPage: (cursor) => listSecrets({ actor, query: { ...query, cursor, limit: PAGE } }), toRow });
 }

@@ -1,0 +1,8 @@
+import { listAccessEvents } from "@/lib/data/access-events/list-access-events";
+import { withRoute } from "@/lib/http/with-route";
+import { listAccessEventsQuery } from "@/lib/validation/access-events";
+
+/** GET /api/v1/access-events — the access log, newest first, filtered, one keyset page at a time. */
+export const GET = withRoute({ permission: "access-log:read", schemas: { query: listAccessEventsQuery } }, ({ actor, db, query }) =>
+  listAccessEvents({ actor, db, query }),
+);

@@ -1,0 +1,117 @@
+"use client";
+
+import Link from "next/link";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { usePathname, useSearchParams } from "next/navigation";
+import { useCallback, useEffect, useMemo, useRef } from "react";
+import { Download } from "lucide-react";
+import { AccessLogFilters } from "@/components/access-log/access-log-filters";
+import { Flag } from "@/components/ui/badges";
+import { apiGet } from "@/lib/http/api-client";
+import { formatDateTime } from "@/lib/domain/format";
+import type { AccessEventRow } from "@/lib/data/access-events/list-access-events";
+
+const KEYS = ["secret", "actor", "action", "result", "source", "from", "to", "q"] as const;
+type Page = { items: AccessEventRow[]; nextCursor: string | null };
+
+export function AccessLogTable() {
+  const searchParams = useSearchParams();
+  const pathname = usePathname();
+  const params = useMemo(() => Object.fromEntries(KEYS.flatMap((k) => (searchParams.get(k) ? [[k, searchParams.get(k)!]] : []))), [searchParams]);
+  const update = useCallback(
+    (changes: Record<string, string | undefined>) => {
+      const next = new URLSearchParams(searchParams);
+      for (const [k, v] of Object.entries(changes)) (v ? next.set(k, v) : next.delete(k));
+      window.history.replaceState(null, "", next.size ? `${pathname}?${next}` : pathname);
+    },
+    [searchParams, pathname],
+  );
+  const query = useInfiniteQuery({
+    queryKey: ["access-events", params],
+    queryFn: ({ pageParam }) => apiGet<Page>("/api/v1/access-events", { ...params, limit: "100", ...(pageParam ? { cursor: pageParam } : {}) }),
+    initialPageParam: "",
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const rows = query.data?.pages.flatMap((p) => p.items) ?? [];
+
+  // Infinite scroll: the next page loads when the foot of the table comes into view.
+  const sentinel = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const node = sentinel.current;
+    if (!node) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries[0]?.isIntersecting && query.hasNextPage && !query.isFetchingNextPage) void query.fetchNextPage();
+    });
+    observer.observe(node);
+    return () => observer.disconnect();
+  }, [query]);
+
+  return (
+    <>
+      <AccessLogFilters params={params} update={update} />
+      <div className="mb-3 flex items-center justify-between">
+        <p className="text-sm text-slate-600" data-testid="access-count">
+          {query.isPending ? "Loading…" : `${rows.length}${query.hasNextPage ? "+" : ""} events`}
+          {params.secret && (
+            <button type="button" className="ml-3 text-brand-700 hover:underline" onClick={() => update({ secret: undefined })}>
+              show all secrets
+            </button>
+          )}
+        </p>
+        <a className="btn" href={`/api/v1/access-events/export?${new URLSearchParams(params)}`} download>
+          <Download className="size-4" aria-hidden /> Export CSV
+        </a>
+      </div>
+      <div className="card overflow-x-auto">
+        <table className="w-full text-[13px]" data-testid="access-log">
+          <thead className="border-b border-slate-200 bg-slate-50/80 text-left text-xs text-slate-500">
+            <tr>
+              <th className="px-3 py-2.5 font-medium">When (UTC)</th>
+              <th className="px-3 py-2.5 font-medium">Secret</th>
+              <th className="px-3 py-2.5 font-medium">Actor</th>
+              <th className="px-3 py-2.5 font-medium">Action</th>
+              <th className="px-3 py-2.5 font-medium">Result</th>
+              <th className="px-3 py-2.5 font-medium">Log</th>
+              <th className="px-3 py-2.5 font-medium">Source IP</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {rows.map((e) => (
+              <tr key={e.id} data-result={e.result}>
+                <td className="px-3 py-2 whitespace-nowrap text-slate-600 tabular-nums">{formatDateTime(e.occurredAt).replace(" UTC", "")}</td>
+                <td className="max-w-xs truncate px-3 py-2">
+                  {e.secretId ? (
+                    <Link href={`/secrets/${e.secretId}`} className="font-medium text-ink hover:underline" title={e.secretRef ?? undefined}>
+                      {e.secretName}
+                    </Link>
+                  ) : (
+                    <span className="text-amber-700" title="Not in the registry">
+                      {e.secretRef ?? "—"} <Flag tone="orange">unregistered</Flag>
+                    </span>
+                  )}
+                </td>
+                <td className="max-w-xs truncate px-3 py-2 font-mono text-xs text-slate-700" title={e.actor}>
+                  <button type="button" className="hover:underline" onClick={() => update({ actor: e.actor })}>
+                    {e.actor}
+                  </button>
+                  <span className="ml-1 text-slate-400">{e.actorType}</span>
+                </td>
+                <td className="px-3 py-2 text-slate-700">
+                  {e.action} <span className="text-xs text-slate-400">{e.rawAction}</span>
+                </td>
+                <td className="px-3 py-2">{e.result === "success" ? <Flag tone="green">success</Flag> : <Flag tone="red">{e.errorCode ?? "failure"}</Flag>}</td>
+                <td className="px-3 py-2 text-slate-600">{e.sourceKind}</td>
+                <td className="px-3 py-2 font-mono text-xs text-slate-500">{e.sourceIp ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {query.isError && <p role="alert" className="px-4 py-6 text-sm text-red-600">Could not load events: {query.error.message}</p>}
+        {!query.isPending && rows.length === 0 && <p className="px-4 py-10 text-center text-sm text-slate-500">No event matches these filters.</p>}
+        <div ref={sentinel} className="px-4 py-3 text-center text-xs text-slate-400">
+          {query.isFetchingNextPage ? "Loading more…" : query.hasNextPage ? "" : rows.length ? "End of the log for these filters." : ""}
+        </div>
+      </div>
+    </>
+  );
+}

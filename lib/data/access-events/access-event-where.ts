@@ -1,0 +1,31 @@
+import "server-only";
+import { and, eq, gte, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { accessEvents, roleAssignments, secrets } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import type { AccessEventFilters } from "@/lib/validation/access-events";
+
+const dayAfter = (date: string) => new Date(new Date(date).getTime() + 86_400_000);
+const isDateOnly = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
+
+/** The events an actor may search (owners: events of secrets they hold a role on) with the filters applied. */
+export function accessEventWhere(actor: Actor, filters: AccessEventFilters): SQL {
+  const like = filters.q ? `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  const conditions = [
+    can(actor.role, "access-log:read") ? undefined : sql`false`,
+    actor.role === "owner"
+      ? sql`exists (select 1 from ${roleAssignments} ra where ra.secret_id = ${accessEvents.secretId} and ra.person_id = ${actor.id})`
+      : undefined,
+    filters.secret ? eq(accessEvents.secretId, filters.secret) : undefined,
+    filters.actor ? eq(accessEvents.actor, filters.actor) : undefined,
+    filters.action?.length ? inArray(accessEvents.action, filters.action) : undefined,
+    filters.result ? eq(accessEvents.result, filters.result) : undefined,
+    filters.source?.length ? inArray(accessEvents.sourceKind, filters.source) : undefined,
+    filters.from ? gte(accessEvents.occurredAt, new Date(filters.from)) : undefined,
+    filters.to ? lt(accessEvents.occurredAt, isDateOnly(filters.to) ? dayAfter(filters.to) : new Date(filters.to)) : undefined,
+    like
+      ? or(ilike(accessEvents.actor, like), ilike(accessEvents.secretRef, like), sql`exists (select 1 from ${secrets} s where s.id = ${accessEvents.secretId} and s.name ilike ${like})`)
+      : undefined,
+  ];
+  return and(...conditions.filter((c): c is SQL => c !== undefined)) ?? sql`true`;
+}

@@ -1,0 +1,62 @@
+import "server-only";
+// The access log, newest first, one keyset page at a time: (occurred_at, id) continues exactly
+// where the last page ended, however deep.
+import { desc, eq, sql } from "drizzle-orm";
+import { accessEvents, secrets } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { decodeCursor, encodeCursor } from "@/lib/domain/cursor";
+import { accessEventWhere } from "@/lib/data/access-events/access-event-where";
+import { getDb, type Queryable } from "@/lib/data/db";
+import type { ListAccessEventsQuery } from "@/lib/validation/access-events";
+
+export type AccessEventRow = {
+  id: number;
+  occurredAt: string;
+  sourceKind: string;
+  action: string;
+  rawAction: string;
+  result: string;
+  errorCode: string | null;
+  actor: string;
+  actorType: string;
+  authSource: string | null;
+  sourceIp: string | null;
+  userAgent: string | null;
+  secretRef: string | null;
+  secretId: string | null;
+  secretName: string | null;
+};
+
+export async function listAccessEvents({ actor, query, db = getDb() }: { actor: Actor; query: ListAccessEventsQuery; db?: Queryable }) {
+  const after = query.cursor ? decodeCursor(query.cursor, "bigint") : undefined;
+  const keyset = after ? sql`(${accessEvents.occurredAt}, ${accessEvents.id}) < (${after.key}::timestamptz, ${after.id}::bigint)` : sql`true`;
+  const rows = await db
+    .select({
+      id: accessEvents.id,
+      occurredAt: accessEvents.occurredAt,
+      sourceKind: accessEvents.sourceKind,
+      action: accessEvents.action,
+      rawAction: accessEvents.rawAction,
+      result: accessEvents.result,
+      errorCode: accessEvents.errorCode,
+      actor: accessEvents.actor,
+      actorType: accessEvents.actorType,
+      authSource: accessEvents.authSource,
+      sourceIp: accessEvents.sourceIp,
+      userAgent: accessEvents.userAgent,
+      secretRef: accessEvents.secretRef,
+      secretId: accessEvents.secretId,
+      secretName: secrets.name,
+    })
+    .from(accessEvents)
+    .leftJoin(secrets, eq(secrets.id, accessEvents.secretId))
+    .where(sql`${accessEventWhere(actor, query)} and ${keyset}`)
+    .orderBy(desc(accessEvents.occurredAt), desc(accessEvents.id))
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => ({ ...r, occurredAt: r.occurredAt.toISOString() })) satisfies AccessEventRow[],
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ key: last.occurredAt.toISOString(), id: String(last.id) }) : null,
+  };
+}

@@ -1,0 +1,85 @@
+// `keyledger ingest`: parse → normalize → COPY, batch by batch, each batch committed with the
+// file's checkpoint. Every run reports read = ingested + duplicates + skipped + quarantined.
+import { createReadStream } from "node:fs";
+import path from "node:path";
+import type pg from "pg";
+import { fileKey } from "@/lib/ingest/file-key";
+import { getParser } from "@/lib/ingest/parsers";
+import type { LogFormat, NormalizedEvent } from "@/lib/ingest/types";
+import { writeBatch, type Batch } from "@/lib/ingest/write-batch";
+
+export type IngestSummary = {
+  read: number;
+  ingested: number;
+  duplicates: number;
+  skipped: number;
+  quarantined: number;
+  errors: { file: string; line: number | null; index?: number; reason: string }[];
+};
+
+export type IngestOptions = {
+  format: LogFormat;
+  files: string[];
+  /** Absent in a dry run: nothing touches the database. */
+  pool?: pg.Pool;
+  runId?: string | null;
+  /** Receives every normalized event (for --out). */
+  onEvent?: (event: NormalizedEvent) => void | Promise<void>;
+  batchSize?: number;
+  maxErrors?: number;
+};
+
+export async function ingestFiles(options: IngestOptions): Promise<IngestSummary> {
+  const summary: IngestSummary = { read: 0, ingested: 0, duplicates: 0, skipped: 0, quarantined: 0, errors: [] };
+  for (const file of options.files) await ingestFile(file, options, summary);
+  return summary;
+}
+
+async function ingestFile(file: string, options: IngestOptions, summary: IngestSummary) {
+  const { format, pool, batchSize = 5_000, maxErrors = 100 } = options;
+  const name = path.basename(file);
+  const key = await fileKey(format, file);
+  const client = pool ? await pool.connect() : null;
+  try {
+    // Resume after what an earlier, interrupted run already committed for this very file.
+    let resumeAfter = 0;
+    if (client) {
+      const done = await client.query<{ records_done: string; completed: boolean }>(`select records_done, completed from ingest_checkpoints where file_key = $1`, [key]);
+      if (done.rows[0] && !done.rows[0].completed) resumeAfter = Number(done.rows[0].records_done);
+      if (done.rows[0]?.completed) await client.query(`update ingest_checkpoints set records_done = 0, completed = false where file_key = $1`, [key]);
+    }
+    let batch: Batch = { events: [], quarantined: [], skipped: 0, records: 0 };
+    let position = 0;
+    const flush = async (completed: boolean) => {
+      if (client) {
+        const result = await writeBatch(client, batch, { fileKey: key, format, file: name, completed }, options.runId ?? null);
+        summary.ingested += result.ingested;
+        summary.duplicates += result.duplicates;
+      } else {
+        summary.ingested += batch.events.length;
+      }
+      batch = { events: [], quarantined: [], skipped: 0, records: 0 };
+    };
+    for await (const outcome of getParser(format).parse({ stream: createReadStream(file), file: name })) {
+      position++;
+      if (position <= resumeAfter) continue;
+      summary.read++;
+      batch.records++;
+      if (outcome.kind === "event") {
+        batch.events.push(outcome.event);
+        await options.onEvent?.(outcome.event);
+      } else if (outcome.kind === "skipped") {
+        batch.skipped++;
+        summary.skipped++;
+      } else {
+        batch.quarantined.push({ location: outcome.location, reason: outcome.reason });
+        summary.quarantined++;
+        if (summary.errors.length < maxErrors) summary.errors.push({ file: outcome.location.file, line: outcome.location.line ?? null, ...(outcome.location.index !== undefined ? { index: outcome.location.index } : {}), reason: outcome.reason });
+      }
+      if (batch.records >= batchSize) await flush(false);
+    }
+    await flush(true);
+  } finally {
+    client?.release();
+  }
+}

@@ -1,0 +1,113 @@
+// One committed step of ingest: COPY a batch of normalized events into a staging table, move the
+// new ones into the month partitions (duplicates by source kind and raw id are dropped), tie them
+// to registry secrets, record unregistered secrets as findings, keep quarantined records, and
+// advance the file's checkpoint — all in one transaction, so a kill leaves no half batch.
+import type pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { pipeline } from "node:stream/promises";
+import { Readable } from "node:stream";
+import { copyRow } from "@/lib/ingest/copy-text";
+import type { NormalizedEvent, RecordLocation } from "@/lib/ingest/types";
+
+export type Quarantined = { location: RecordLocation; reason: string };
+export type Batch = { events: NormalizedEvent[]; quarantined: Quarantined[]; skipped: number; records: number };
+export type Checkpoint = { fileKey: string; format: string; file: string; completed: boolean };
+export type BatchResult = { ingested: number; duplicates: number };
+
+const STAGE = `create temp table if not exists ingest_stage (
+  occurred_at timestamptz, source_kind text, raw_id text, secret_ref text, action text, raw_action text, result text,
+  error_code text, actor text, actor_type text, auth_source text, source_ip text, user_agent text) on commit delete rows`;
+
+const COLUMNS = "occurred_at, source_kind, raw_id, secret_ref, action, raw_action, result, error_code, actor, actor_type, auth_source, source_ip, user_agent";
+
+export async function writeBatch(client: pg.PoolClient, batch: Batch, checkpoint: Checkpoint, runId: string | null): Promise<BatchResult> {
+  await client.query("begin");
+  try {
+    const result = batch.events.length ? await moveEvents(client, batch.events) : { ingested: 0, duplicates: 0 };
+    if (batch.quarantined.length) await keepQuarantined(client, batch.quarantined, checkpoint.format, runId);
+    await client.query(
+      `insert into ingest_checkpoints (file_key, format, file, records_done, ingested, duplicates, skipped, quarantined, completed, updated_at)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, now())
+       on conflict (file_key) do update set records_done = ingest_checkpoints.records_done + excluded.records_done,
+         ingested = ingest_checkpoints.ingested + excluded.ingested, duplicates = ingest_checkpoints.duplicates + excluded.duplicates,
+         skipped = ingest_checkpoints.skipped + excluded.skipped, quarantined = ingest_checkpoints.quarantined + excluded.quarantined,
+         completed = excluded.completed, updated_at = now()`,
+      [checkpoint.fileKey, checkpoint.format, checkpoint.file, batch.records, result.ingested, result.duplicates, batch.skipped, batch.quarantined.length, checkpoint.completed],
+    );
+    await client.query("commit");
+    return result;
+  } catch (error) {
+    await client.query("rollback");
+    throw error;
+  }
+}
+
+async function moveEvents(client: pg.PoolClient, events: NormalizedEvent[]): Promise<BatchResult> {
+  await client.query(STAGE);
+  const rows = events.map((e) =>
+    copyRow([e.occurredAt, e.sourceKind, e.rawId, e.secretRef, e.action, e.rawAction, e.result, e.errorCode, e.actor, e.actorType, e.authSource, e.sourceIp, e.userAgent]),
+  );
+  await pipeline(Readable.from(rows), client.query(copyFrom(`copy ingest_stage (${COLUMNS}) from stdin`)));
+  await client.query(`select keyledger_ensure_access_event_partitions(min(occurred_at), max(occurred_at)) from ingest_stage having count(*) > 0`);
+  // Each distinct reference is resolved once: by external id, by name, or (CloudTrail) by an ARN
+  // without the random suffix AWS appends to a secret's ARN.
+  const inserted = await client.query<{ secret_id: string | null; secret_ref: string | null; source_kind: string; occurred_at: Date }>(`
+    with refs as (
+      select r.secret_ref, (select x.id from secrets x where x.external_id = r.secret_ref or x.name = r.secret_ref
+          or (r.secret_ref like 'arn:aws:secretsmanager:%' and x.external_id like r.secret_ref || '-______') limit 1) as secret_id
+      from (select distinct secret_ref from ingest_stage where secret_ref is not null) r
+    )
+    insert into access_events (${COLUMNS}, secret_id)
+    select distinct on (s.source_kind, s.raw_id, s.occurred_at) s.*, refs.secret_id
+    from ingest_stage s left join refs on refs.secret_ref = s.secret_ref
+    on conflict do nothing
+    returning secret_id, secret_ref, source_kind, occurred_at`);
+  await recordAccess(client, inserted.rows);
+  return { ingested: inserted.rowCount ?? 0, duplicates: events.length - (inserted.rowCount ?? 0) };
+}
+
+type Inserted = { secret_id: string | null; secret_ref: string | null; source_kind: string; occurred_at: Date };
+
+/** "Last accessed" moves forward; a reference the registry does not know becomes (or bumps) a finding. */
+async function recordAccess(client: pg.PoolClient, rows: Inserted[]) {
+  const latest = new Map<string, Date>();
+  const unknown = new Map<string, { kind: string; first: Date; last: Date; count: number }>();
+  for (const row of rows) {
+    if (row.secret_id) {
+      const seen = latest.get(row.secret_id);
+      if (!seen || seen < row.occurred_at) latest.set(row.secret_id, row.occurred_at);
+    } else if (row.secret_ref) {
+      const entry = unknown.get(row.secret_ref) ?? { kind: row.source_kind, first: row.occurred_at, last: row.occurred_at, count: 0 };
+      entry.count++;
+      if (row.occurred_at < entry.first) entry.first = row.occurred_at;
+      if (row.occurred_at > entry.last) entry.last = row.occurred_at;
+      unknown.set(row.secret_ref, entry);
+    }
+  }
+  if (latest.size) {
+    await client.query(
+      `update secrets s set last_accessed_at = v.at from unnest($1::uuid[], $2::timestamptz[]) as v(id, at)
+       where s.id = v.id and (s.last_accessed_at is null or s.last_accessed_at < v.at)`,
+      [[...latest.keys()], [...latest.values()]],
+    );
+  }
+  if (unknown.size) {
+    const refs = [...unknown.entries()];
+    await client.query(
+      `insert into findings (kind, title, subject, source_kind, occurrences, first_seen_at, last_seen_at)
+       select 'unregistered_secret', 'Unregistered secret seen in access log', v.subject, v.kind, v.n, v.first, v.last
+       from unnest($1::text[], $2::text[], $3::int[], $4::timestamptz[], $5::timestamptz[]) as v(subject, kind, n, first, last)
+       on conflict (kind, subject) do update set occurrences = findings.occurrences + excluded.occurrences,
+         first_seen_at = least(findings.first_seen_at, excluded.first_seen_at), last_seen_at = greatest(findings.last_seen_at, excluded.last_seen_at)`,
+      [refs.map(([r]) => r), refs.map(([, e]) => e.kind), refs.map(([, e]) => e.count), refs.map(([, e]) => e.first), refs.map(([, e]) => e.last)],
+    );
+  }
+}
+
+async function keepQuarantined(client: pg.PoolClient, records: Quarantined[], format: string, runId: string | null) {
+  await client.query(
+    `insert into quarantined_records (run_id, format, file, line, record_index, reason)
+     select $1, $2, v.file, v.line, v.idx, v.reason from unnest($3::text[], $4::int[], $5::int[], $6::text[]) as v(file, line, idx, reason)`,
+    [runId, format, records.map((r) => r.location.file), records.map((r) => r.location.line ?? null), records.map((r) => r.location.index ?? null), records.map((r) => r.reason)],
+  );
+}

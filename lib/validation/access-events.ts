@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { ACTIONS, SOURCE_KINDS } from "@/lib/ingest/types";
+
+const many = <T extends z.ZodType<unknown, string>>(item: T) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(item).max(20));
+
+const instant = z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time, e.g. 2026-11-01T00:00:00Z" }).or(z.iso.date({ message: "must be a date (2026-11-01) or an ISO 8601 date-time" }));
+
+export const accessEventFilters = z.object({
+  secret: z.uuid({ message: "must be a secret id" }).optional(),
+  actor: z.string().trim().min(1).max(300).optional(),
+  action: many(z.enum(ACTIONS)).optional(),
+  result: z.enum(["success", "failure"]).optional(),
+  source: many(z.enum(SOURCE_KINDS)).optional(),
+  from: instant.optional(),
+  to: instant.optional(),
+  q: z.string().trim().max(200).optional(),
+});
+export type AccessEventFilters = z.infer<typeof accessEventFilters>;
+
+export const listAccessEventsQuery = accessEventFilters
+  .extend({ cursor: z.string().max(300).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) })
+  .strict();
+export type ListAccessEventsQuery = z.infer<typeof listAccessEventsQuery>;
+export const exportAccessEventsQuery = accessEventFilters.strict();

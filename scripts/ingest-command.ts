@@ -1,0 +1,50 @@
+// `keyledger ingest --format vault|cloudtrail|gcp|azure [--dry-run] [--out FILE] [--json] FILE…`
+import { createWriteStream } from "node:fs";
+import { access } from "node:fs/promises";
+import { eq } from "drizzle-orm";
+import { migrateDatabase } from "@/db/migrate";
+import { ingestRuns } from "@/db/schema";
+import { ingestFiles, type IngestSummary } from "@/lib/ingest/ingest-files";
+import { FORMATS, type LogFormat, type NormalizedEvent } from "@/lib/ingest/types";
+import { openDatabase } from "@/scripts/database";
+
+export type IngestArgs = { format: string; files: string[]; dryRun: boolean; out?: string; json: boolean };
+
+export class IngestUsageError extends Error {
+  override name = "IngestUsageError";
+}
+
+export async function ingestCommand(args: IngestArgs): Promise<void> {
+  if (!(FORMATS as readonly string[]).includes(args.format)) throw new IngestUsageError(`--format must be one of ${FORMATS.join(", ")}`);
+  if (args.files.length === 0) throw new IngestUsageError("name at least one FILE to ingest");
+  for (const file of args.files) await access(file).catch(() => Promise.reject(new IngestUsageError(`cannot read ${file}`)));
+  const format = args.format as LogFormat;
+  const out = args.out ? createWriteStream(args.out) : null;
+  const onEvent = out ? (event: NormalizedEvent) => void out.write(`${JSON.stringify(event)}\n`) : undefined;
+
+  let summary: IngestSummary;
+  if (args.dryRun) {
+    summary = await ingestFiles({ format, files: args.files, onEvent });
+  } else {
+    const database = await openDatabase();
+    try {
+      await migrateDatabase(database);
+      const [run] = await database.db.insert(ingestRuns).values({ format, trigger: "cli", files: args.files }).returning({ id: ingestRuns.id });
+      summary = await ingestFiles({ format, files: args.files, pool: database.pool, runId: run!.id, onEvent });
+      const { errors: _errors, ...counts } = summary;
+      await database.db.update(ingestRuns).set({ ...counts, finishedAt: new Date() }).where(eq(ingestRuns.id, run!.id));
+    } finally {
+      await database.shutdown();
+    }
+  }
+  if (out) await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+
+  if (args.json) {
+    console.log(JSON.stringify({ read: summary.read, ingested: summary.ingested, duplicates: summary.duplicates, skipped: summary.skipped, quarantined: summary.quarantined, errors: summary.errors }));
+    return;
+  }
+  const verb = args.dryRun ? "would ingest" : "ingested";
+  console.log(`Read ${summary.read} records: ${summary.ingested} ${verb}, ${summary.duplicates} duplicates, ${summary.skipped} skipped, ${summary.quarantined} quarantined.`);
+  for (const error of summary.errors.slice(0, 20)) console.log(`  ${error.file}${error.line ? `:${error.line}` : error.index !== undefined ? ` record ${error.index}` : ""}: ${error.reason}`);
+  if (summary.errors.length > 20) console.log(`  … ${summary.quarantined - 20} more quarantined records`);
+}
