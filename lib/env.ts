@@ -30,6 +30,8 @@ export const envSchema = z
     GITHUB_CLIENT_ID: z.string().min(1).optional(),
     GITHUB_CLIENT_SECRET: z.string().min(1).optional(),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    // Records per committed ingest batch (each batch commits with the file's checkpoint).
+    KEYLEDGER_INGEST_BATCH: z.coerce.number().int().min(100).max(100_000).default(5_000),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].filter(Boolean).length;

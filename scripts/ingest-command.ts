@@ -6,7 +6,10 @@ import { migrateDatabase } from "@/db/migrate";
 import { ingestRuns } from "@/db/schema";
 import { ingestFiles, type IngestSummary } from "@/lib/ingest/ingest-files";
 import { FORMATS, type LogFormat, type NormalizedEvent } from "@/lib/ingest/types";
+import { env } from "@/lib/env";
 import { openDatabase } from "@/scripts/database";
+
+const ingestBatchSize = () => env().KEYLEDGER_INGEST_BATCH;
 
 export type IngestArgs = { format: string; files: string[]; dryRun: boolean; out?: string; json: boolean };
 
@@ -30,7 +33,7 @@ export async function ingestCommand(args: IngestArgs): Promise<void> {
     try {
       await migrateDatabase(database);
       const [run] = await database.db.insert(ingestRuns).values({ format, trigger: "cli", files: args.files }).returning({ id: ingestRuns.id });
-      summary = await ingestFiles({ format, files: args.files, pool: database.pool, runId: run!.id, onEvent });
+      summary = await ingestFiles({ format, files: args.files, pool: database.pool, runId: run!.id, onEvent, batchSize: ingestBatchSize() });
       const { errors: _errors, ...counts } = summary;
       await database.db.update(ingestRuns).set({ ...counts, finishedAt: new Date() }).where(eq(ingestRuns.id, run!.id));
     } finally {

@@ -79,18 +79,20 @@ export function AccessLogTable() {
             {rows.map((e) => (
               <tr key={e.id} data-result={e.result}>
                 <td className="px-3 py-2 whitespace-nowrap text-slate-600 tabular-nums">{formatDateTime(e.occurredAt).replace(" UTC", "")}</td>
-                <td className="max-w-xs truncate px-3 py-2">
+                <td className="max-w-[16rem] truncate px-3 py-2">
                   {e.secretId ? (
                     <Link href={`/secrets/${e.secretId}`} className="font-medium text-ink hover:underline" title={e.secretRef ?? undefined}>
                       {e.secretName}
                     </Link>
-                  ) : (
-                    <span className="text-amber-700" title="Not in the registry">
-                      {e.secretRef ?? "—"} <Flag tone="orange">unregistered</Flag>
+                  ) : e.secretRef ? (
+                    <span className="text-amber-700" title="Seen in the log, but not in the registry">
+                      {e.secretRef} <Flag tone="orange">unregistered</Flag>
                     </span>
+                  ) : (
+                    <span className="text-slate-400">—</span>
                   )}
                 </td>
-                <td className="max-w-xs truncate px-3 py-2 font-mono text-xs text-slate-700" title={e.actor}>
+                <td className="max-w-[15rem] truncate px-3 py-2 font-mono text-xs text-slate-700" title={e.actor}>
                   <button type="button" className="hover:underline" onClick={() => update({ actor: e.actor })}>
                     {e.actor}
                   </button>

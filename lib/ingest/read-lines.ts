@@ -3,6 +3,7 @@
 // ends the stream with an error record instead of an exception.
 import { createGunzip } from "node:zlib";
 import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 
 export type Line =
   | { kind: "line"; number: number; text: string }
@@ -13,16 +14,28 @@ export type Line =
 export const MAX_LINE_BYTES = 1_048_576;
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
-async function* gunzipIfNeeded(stream: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
+/** The bytes of a plain or gzip input: gzip is recognised by its magic bytes, never by a name. */
+export async function* gunzipIfNeeded(stream: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
   const iterator = stream[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  if (first.done) return;
+  let head = Buffer.alloc(0);
+  let done = false;
+  while (head.length < 2 && !done) {
+    const next = await iterator.next();
+    if (next.done) done = true;
+    else head = Buffer.concat([head, next.value]);
+  }
+  if (head.length === 0) return;
   const rest = (async function* () {
-    yield first.value;
+    yield head;
+    if (done) return;
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
   })();
-  if (first.value[0] === 0x1f && first.value[1] === 0x8b) yield* Readable.from(rest).pipe(createGunzip());
-  else yield* rest;
+  if (head[0] === 0x1f && head[1] === 0x8b) {
+    // pipeline passes a read error on to the consumer instead of crashing the process.
+    const gunzip = createGunzip();
+    pipeline(Readable.from(rest), gunzip).catch(() => undefined);
+    yield* gunzip;
+  } else yield* rest;
 }
 
 export async function* readLines(stream: AsyncIterable<Uint8Array>, { maxLineBytes = MAX_LINE_BYTES } = {}): AsyncIterable<Line> {

@@ -1,0 +1,121 @@
+// Random garbage, mutated real records, every input shape, random truncation and chunking thrown
+// at the CloudTrail parser: it never throws, every record gets exactly one located outcome (a
+// batch read: one event per secret), and no reason quotes a token from the input.
+import { gzipSync } from "node:zlib";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseChunks, records } from "@/lib/ingest/cloudtrail/test-helpers";
+import type { ParseOutcome } from "@/lib/ingest/types";
+
+const TOKEN = "hvs.CAESIJT2KM9n2KJqg_E267EHJSY0c4NWtTRnBsNWhzUDkQZQ";
+const ACCESS_KEY = "AKIAIOSFODNN7EXAMPLE";
+const FIELDS = ["eventTime", "eventSource", "eventName", "eventID", "userIdentity", "userIdentity.type", "userIdentity.arn", "userIdentity.sessionContext", "sourceIPAddress", "userAgent", "errorCode", "requestParameters", "requestParameters.secretId", "requestParameters.secretIdList", "responseElements", "additionalEventData", "resources"];
+const tokenish = fc.constantFrom(TOKEN, `x ${ACCESS_KEY} y`, `kms.${TOKEN}`, [TOKEN, ACCESS_KEY]);
+
+function edit(record: Record<string, unknown>, field: string, value: unknown) {
+  const copy = structuredClone(record);
+  const keys = field.split(".");
+  let node: unknown = copy;
+  for (const key of keys.slice(0, -1)) node = node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined;
+  if (node && typeof node === "object") {
+    if (value === undefined) delete (node as Record<string, unknown>)[keys.at(-1) as string];
+    else (node as Record<string, unknown>)[keys.at(-1) as string] = value;
+  }
+  return copy;
+}
+
+const seed = fc.constantFrom(...records);
+const mutated = fc
+  .tuple(seed, fc.array(fc.tuple(fc.constantFrom(...FIELDS), fc.oneof(fc.constant(undefined), fc.jsonValue({ maxDepth: 2 }), tokenish)), { minLength: 1, maxLength: 3 }))
+  .map(([record, edits]) => edits.reduce((acc, [field, value]) => edit(acc, field, value), record));
+const junk = fc.jsonValue({ maxDepth: 2 }).filter((value) => !Array.isArray(value));
+const item = fc.oneof({ arbitrary: seed, weight: 2 }, { arbitrary: mutated, weight: 3 }, { arbitrary: junk, weight: 1 });
+
+type Shape = "delivery" | "array" | "lookup" | "concat" | "lines";
+function render(shape: Shape, items: unknown[]): string {
+  switch (shape) {
+    case "delivery":
+      return JSON.stringify({ Records: items });
+    case "array":
+      return JSON.stringify(items, null, 1);
+    case "lookup":
+      return JSON.stringify({ Events: items.map((value, i) => ({ EventId: String(i), CloudTrailEvent: JSON.stringify(value) })) }, null, 4);
+    case "concat":
+      return items.map((value) => JSON.stringify(value, null, 2)).join("\n");
+    case "lines":
+      return items.map((value) => JSON.stringify(value)).join("\n");
+  }
+}
+
+function chunked(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
+  const chunks: Uint8Array[] = [];
+  let start = 0;
+  for (const size of cuts) {
+    if (start >= bytes.length) break;
+    chunks.push(bytes.subarray(start, start + size));
+    start += size;
+  }
+  if (start < bytes.length) chunks.push(bytes.subarray(start));
+  return chunks;
+}
+
+const keyOf = (o: ParseOutcome) => `${o.location.line ?? "-"}:${o.location.index ?? "-"}`;
+
+/** Outcomes per record location; several only for the events of one batch read. */
+function byRecord(out: ParseOutcome[]): Map<string, ParseOutcome[]> {
+  const groups = new Map<string, ParseOutcome[]>();
+  for (const outcome of out) {
+    expect(outcome.location.file).toBe("trail.json");
+    expect(outcome.location.line !== undefined || outcome.location.index !== undefined).toBe(true);
+    if (outcome.kind !== "event") {
+      for (const secret of [TOKEN, TOKEN.slice(4, 20), ACCESS_KEY]) expect(outcome.reason).not.toContain(secret);
+    }
+    groups.set(keyOf(outcome), [...(groups.get(keyOf(outcome)) ?? []), outcome]);
+  }
+  for (const group of groups.values()) {
+    if (group.length > 1) expect(group.every((o) => o.kind === "event" && o.event.rawAction === "BatchGetSecretValue" && o.event.rawId.includes("#"))).toBe(true);
+  }
+  return groups;
+}
+
+const cuts = fc.array(fc.integer({ min: 1, max: 300 }), { maxLength: 30 });
+const shape = fc.constantFrom<Shape>("delivery", "array", "lookup", "concat", "lines");
+
+describe("cloudTrailParser properties", () => {
+  it("gives every record of every shape exactly one located outcome", async () => {
+    await fc.assert(
+      fc.asyncProperty(shape, seed, fc.array(item, { maxLength: 12 }), cuts, fc.boolean(), async (kind, first, rest, sizes, zip) => {
+        const items = [first, ...rest];
+        const text = render(kind, items);
+        const bytes = zip ? gzipSync(text) : new TextEncoder().encode(text);
+        const groups = byRecord(await parseChunks(chunked(bytes, sizes)));
+        const expected = items.map((_, i) => (kind === "lines" ? `${i + 1}:-` : `-:${i}`));
+        expect([...groups.keys()].sort()).toEqual(expected.sort());
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("survives truncation and garbling anywhere, still locating every outcome", async () => {
+    await fc.assert(
+      fc.asyncProperty(shape, fc.array(item, { maxLength: 8 }), fc.nat(), fc.string(), fc.boolean(), cuts, async (kind, items, at, garbage, zip, sizes) => {
+        const text = render(kind, items);
+        const cut = at % (text.length + 1);
+        const damaged = text.slice(0, cut) + garbage + (garbage.length % 2 ? text.slice(cut) : "");
+        const bytes = zip ? gzipSync(damaged).subarray(0, Math.max(2, (at % 97) + damaged.length / 3)) : new TextEncoder().encode(damaged);
+        byRecord(await parseChunks(chunked(bytes, sizes)));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("survives arbitrary bytes", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 500 }), cuts, async (bytes, sizes) => {
+        const out = await parseChunks(chunked(bytes, sizes));
+        byRecord(out);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

@@ -1,0 +1,59 @@
+// AWS CloudTrail → Secrets Manager access events, from every shape CloudTrail data comes in,
+// detected from the content (lib/ingest/cloudtrail/detect-shape.ts), plain or gzip:
+//   - delivery files {"Records":[…]}, lookup-events output {"Events":[…]}, a JSON array of events,
+//     concatenated pretty-printed events: streamed with stream-json, located by record index;
+//   - one event per line: located by line number (a line may also hold a whole {"Records":[…]},
+//     then each record is located by line and index).
+// read = events + skipped + quarantined counts outcomes: a record has one outcome, except a
+// BatchGetSecretValue naming N secrets, which has N events at the same location.
+import { readLines, MAX_LINE_BYTES } from "@/lib/ingest/read-lines";
+import type { LogParser, ParseOutcome, ParserInput, RecordLocation } from "@/lib/ingest/types";
+import { redact } from "@/lib/log";
+import { detectShape } from "@/lib/ingest/cloudtrail/detect-shape";
+import { describeJsonError } from "@/lib/ingest/cloudtrail/event";
+import { gunzipIfNeeded } from "@/lib/ingest/cloudtrail/gunzip";
+import { MAX_RECORD_CHARS, readJsonRecords } from "@/lib/ingest/cloudtrail/json-records";
+import { outcomesOf, type RecordOutcome } from "@/lib/ingest/cloudtrail/map-event";
+
+const located = (outcomes: RecordOutcome[], location: RecordLocation): ParseOutcome[] => outcomes.map((outcome) => ({ ...outcome, location }));
+
+async function* fromDocument(bytes: AsyncIterable<Uint8Array>, file: string): AsyncIterable<ParseOutcome> {
+  for await (const item of readJsonRecords(bytes)) {
+    const location = { file, index: item.index };
+    if (item.kind === "record") yield* located(outcomesOf(item.value), location);
+    else if (item.kind === "too_large") yield { kind: "quarantined", reason: `record is larger than ${MAX_RECORD_CHARS} characters`, location };
+    else yield { kind: "quarantined", reason: item.reason, location };
+  }
+}
+
+function fromLine(text: string, file: string, line: number): ParseOutcome[] {
+  if (!text.trim()) return [{ kind: "skipped", reason: "blank line", location: { file, line } }];
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return [{ kind: "quarantined", reason: describeJsonError(error), location: { file, line } }];
+  }
+  const wrapped = value && typeof value === "object" && !Array.isArray(value) ? ((value as Record<string, unknown>).Records ?? (value as Record<string, unknown>).Events) : undefined;
+  const records = Array.isArray(value) ? value : Array.isArray(wrapped) ? wrapped : null;
+  if (!records) return located(outcomesOf(value), { file, line });
+  if (!records.length) return [{ kind: "skipped", reason: "empty list of records", location: { file, line } }];
+  return records.flatMap((record, index) => located(outcomesOf(record), { file, line, index }));
+}
+
+async function* fromLines(bytes: AsyncIterable<Uint8Array>, file: string): AsyncIterable<ParseOutcome> {
+  for await (const line of readLines(bytes)) {
+    const location = { file, line: line.number };
+    if (line.kind === "line") yield* fromLine(line.number === 1 ? line.text.replace(/^\uFEFF/, "") : line.text, file, line.number);
+    else if (line.kind === "too_long") yield { kind: "quarantined", reason: `line is longer than ${MAX_LINE_BYTES} bytes (${line.bytes} bytes)`, location };
+    else if (line.kind === "invalid_utf8") yield { kind: "quarantined", reason: "line is not valid UTF-8", location };
+    else yield { kind: "quarantined", reason: redact(line.reason).slice(0, 200), location };
+  }
+}
+
+async function* parse({ stream, file }: ParserInput): AsyncIterable<ParseOutcome> {
+  const { shape, replay } = await detectShape(gunzipIfNeeded(stream));
+  yield* shape === "document" ? fromDocument(replay, file) : fromLines(replay, file);
+}
+
+export const cloudTrailParser: LogParser = { format: "cloudtrail", parse };

@@ -1,0 +1,111 @@
+// Ingest end to end on a real database: counts reconcile, re-running adds nothing, bad records are
+// quarantined where they are, unknown secrets become findings — and a process killed mid-file and
+// run again ends with exactly the right events.
+import { spawn } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
+import { accessEvents, findings, quarantinedRecords, secrets } from "@/db/schema";
+import { createSecret, createSource } from "@/db/seed/factories";
+import { ingestFiles } from "@/lib/ingest/ingest-files";
+import { createTestDatabase } from "@/test/database";
+
+let database: Database;
+let dir: string;
+const root = path.resolve(import.meta.dirname, "../..");
+
+function vaultOperation(i: number, secretPath: string, operation = "read", error?: string): string {
+  const time = new Date(Date.UTC(2026, 9, 1) + i * 60_000).toISOString();
+  const auth = { client_token: "hmac-sha256:abc", accessor: "hmac-sha256:def", display_name: "approle", policies: ["default", "payments"], token_type: "service", entity_id: `entity-${i % 7}`, metadata: { role_name: "payments-api" } };
+  const request = { id: `req-${i}`, operation, mount_type: "kv", path: secretPath, remote_address: "10.0.4.12", namespace: { id: "root" } };
+  const lines = [JSON.stringify({ time, type: "request", auth, request })];
+  lines.push(JSON.stringify({ time, type: "response", auth, request, response: { mount_type: "kv" }, ...(error ? { error } : {}) }));
+  return lines.join("\n");
+}
+
+const eventCount = async () => (await database.db.select({ n: sql<number>`count(*)::int` }).from(accessEvents))[0]!.n;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  dir = await mkdtemp(path.join(tmpdir(), "keyledger-ingest-"));
+  const source = await createSource(database.db, { kind: "vault", name: "Vault" });
+  await createSecret(database.db, { sourceId: source.id, externalId: "kv/payments/stripe-webhook", name: "payments/stripe-webhook" });
+});
+afterAll(async () => {
+  await database.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("ingestFiles", () => {
+  it("reconciles every record, ties events to secrets, quarantines with the line, and records unknown secrets", async () => {
+    const file = path.join(dir, "audit.log");
+    const lines = [
+      vaultOperation(1, "kv/data/payments/stripe-webhook"),
+      vaultOperation(2, "kv/data/payments/stripe-webhook", "read", "permission denied"),
+      vaultOperation(3, "kv/data/growth/unknown-key"),
+      '{"time": "2026-10-01T00:00:00Z", "type": "request", "request": {"id": ', // truncated: line 7
+      vaultOperation(4, "kv/metadata/payments/stripe-webhook", "list"),
+    ];
+    await writeFile(file, `${lines.join("\n")}\n`);
+    const summary = await ingestFiles({ format: "vault", files: [file], pool: database.pool });
+    expect(summary.read).toBe(summary.ingested + summary.duplicates + summary.skipped + summary.quarantined);
+    expect(summary.ingested).toBe(4);
+    expect(summary.quarantined).toBe(1);
+    expect(summary.errors[0]).toMatchObject({ file: "audit.log", line: 7 });
+
+    const tied = await database.db.select({ n: sql<number>`count(*)::int` }).from(accessEvents).innerJoin(secrets, eq(secrets.id, accessEvents.secretId));
+    expect(tied[0]!.n).toBe(3);
+    const failures = await database.db.select().from(accessEvents).where(eq(accessEvents.result, "failure"));
+    expect(failures).toHaveLength(1);
+    expect(await database.db.select().from(findings)).toMatchObject([{ kind: "unregistered_secret", subject: "kv/growth/unknown-key", occurrences: 1 }]);
+    expect(await database.db.select().from(quarantinedRecords)).toMatchObject([{ file: "audit.log", line: 7 }]);
+    const [secret] = await database.db.select().from(secrets).where(eq(secrets.externalId, "kv/payments/stripe-webhook"));
+    expect(secret?.lastAccessedAt?.toISOString()).toBe("2026-10-01T00:04:00.000Z");
+  });
+
+  it("adds nothing twice when the same file is ingested again", async () => {
+    const before = await eventCount();
+    const summary = await ingestFiles({ format: "vault", files: [path.join(dir, "audit.log")], pool: database.pool });
+    expect(summary).toMatchObject({ ingested: 0, duplicates: 4, quarantined: 1 });
+    expect(await eventCount()).toBe(before);
+  });
+
+  it("touches nothing in a dry run", async () => {
+    const file = path.join(dir, "dry.log");
+    await writeFile(file, `${vaultOperation(50, "kv/data/payments/stripe-webhook")}\n`);
+    const before = await eventCount();
+    const summary = await ingestFiles({ format: "vault", files: [file] });
+    expect(summary).toMatchObject({ read: 2, ingested: 1, skipped: 1 }); // the request line is skipped: its response makes the event
+    expect(await eventCount()).toBe(before);
+  });
+
+  it("ends with exactly the right events when a process is killed mid-file and run again", async () => {
+    const file = path.join(dir, "big.log");
+    const total = 30_000;
+    await writeFile(file, `${Array.from({ length: total }, (_, i) => vaultOperation(1000 + i, "kv/data/payments/stripe-webhook")).join("\n")}\n`);
+    const before = await eventCount();
+    const env = { ...process.env, DATABASE_URL: database.url, KEYLEDGER_INGEST_BATCH: "1000" };
+    // Its own process group, so the kill reaches the command and not only the `keyledger` wrapper.
+    const child = spawn(process.execPath, [path.join(root, "bin/keyledger.mjs"), "ingest", "--format", "vault", file], { cwd: root, env, stdio: "ignore", detached: true });
+    // Kill it hard once at least one batch has committed, and before it finishes.
+    for (let i = 0; i < 600; i++) {
+      const [row] = (await database.pool.query(`select coalesce(max(records_done), 0)::int as done from ingest_checkpoints where file = 'big.log'`)).rows as { done: number }[];
+      if ((row?.done ?? 0) > 0) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const exited = new Promise((r) => child.once("exit", r));
+    process.kill(-child.pid!, "SIGKILL");
+    await exited;
+    await new Promise((r) => setTimeout(r, 200));
+    const partial = (await eventCount()) - before;
+    expect(partial).toBeGreaterThan(0);
+    expect(partial).toBeLessThan(total);
+
+    const rerun = await ingestFiles({ format: "vault", files: [file], pool: database.pool });
+    expect(rerun.duplicates).toBe(0); // resumed after the checkpoint, not from the start
+    expect((await eventCount()) - before).toBe(total);
+  });
+});
