@@ -1,5 +1,7 @@
 "use client";
 
+import { FilterSelect } from "@/components/ui/filter-select";
+
 import { Search } from "lucide-react";
 import { useEffect, useState } from "react";
 
@@ -8,21 +10,6 @@ type Props = { params: Record<string, string>; update: (changes: Record<string, 
 const ACTIONS = ["read", "list", "describe", "create", "update", "rotate", "delete", "restore", "policy_change", "tag_change", "other"];
 const SOURCES: [string, string][] = [["cloudtrail", "AWS CloudTrail"], ["vault", "Vault audit"], ["gcp", "GCP audit logs"], ["azure", "Azure Key Vault"], ["keyledger", "Keyledger"]];
 
-function Select({ name, label, value, options, onChange }: { name: string; label: string; value?: string; options: [string, string][]; onChange: (v?: string) => void }) {
-  return (
-    <label className="flex flex-col gap-1 text-xs font-medium text-slate-500">
-      {label}
-      <select name={name} className="field max-w-52" value={value ?? ""} onChange={(e) => onChange(e.target.value || undefined)}>
-        <option value="">All</option>
-        {options.map(([v, t]) => (
-          <option key={v} value={v}>
-            {t}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
 
 export function AccessLogFilters({ params, update }: Props) {
   const [q, setQ] = useState(params.q ?? "");
@@ -46,9 +33,9 @@ export function AccessLogFilters({ params, update }: Props) {
         Exact actor
         <input name="actor" value={actor} onChange={(e) => setActor(e.target.value)} className="field w-56" placeholder="principal" />
       </label>
-      <Select name="action" label="Action" value={params.action} onChange={(v) => update({ action: v })} options={ACTIONS.map((a) => [a, a.replace("_", " ")])} />
-      <Select name="result" label="Result" value={params.result} onChange={(v) => update({ result: v })} options={[["success", "Success"], ["failure", "Failure"]]} />
-      <Select name="source" label="Log" value={params.source} onChange={(v) => update({ source: v })} options={SOURCES} />
+      <FilterSelect name="action" label="Action" value={params.action} onChange={(v) => update({ action: v })} className="max-w-52" options={ACTIONS.map((a) => [a, a.replace("_", " ")])} />
+      <FilterSelect name="result" label="Result" value={params.result} onChange={(v) => update({ result: v })} className="max-w-52" options={[["success", "Success"], ["failure", "Failure"]]} />
+      <FilterSelect name="source" label="Log" value={params.source} onChange={(v) => update({ source: v })} className="max-w-52" options={SOURCES} />
       <label className="flex flex-col gap-1 text-xs font-medium text-slate-500">
         From
         <input type="date" name="from" className="field" value={params.from ?? ""} onChange={(e) => update({ from: e.target.value || undefined })} />

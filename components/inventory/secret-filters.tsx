@@ -1,5 +1,7 @@
 "use client";
 
+import { FilterSelect } from "@/components/ui/filter-select";
+
 import { Search } from "lucide-react";
 import { useEffect, useState } from "react";
 import { label } from "@/lib/domain/format";
@@ -24,21 +26,6 @@ const GAPS: [string, string][] = [
   ["offboarded", "Offboarded holder"],
 ];
 
-function Select({ name, label: text, value, options, onChange }: { name: string; label: string; value: string | undefined; options: [string, string][]; onChange: (v: string | undefined) => void }) {
-  return (
-    <label className="flex flex-col gap-1 text-xs font-medium text-slate-500">
-      {text}
-      <select name={name} className="field max-w-60 min-w-28" value={value ?? ""} onChange={(e) => onChange(e.target.value || undefined)}>
-        <option value="">All</option>
-        {options.map(([v, t]) => (
-          <option key={v} value={v}>
-            {t}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
 
 export function SecretFilters({ params, update, sources, only }: Props) {
   const [q, setQ] = useState(params.q ?? "");
@@ -60,13 +47,13 @@ export function SecretFilters({ params, update, sources, only }: Props) {
           <input type="search" name="q" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Name, provider, description, external id…" className="field w-full pl-8" />
         </span>
       </label>
-      {show("source") && <Select name="source" label="Source" value={params.source} onChange={set("source")} options={sources.map((s) => [s.id, `${s.name} (${s.secretCount})`])} />}
-      {show("environment") && <Select name="environment" label="Environment" value={params.environment} onChange={set("environment")} options={[["prod", "Production"], ["staging", "Staging"], ["dev", "Development"], ["unknown", "unknown"]]} />}
-      {show("tier") && <Select name="tier" label="Tier" value={params.tier} onChange={set("tier")} options={[["1", "Tier 1"], ["2", "Tier 2"], ["3", "Tier 3"], ["4", "Tier 4"], ["unknown", "unknown"]]} />}
-      {show("kind") && <Select name="kind" label="Kind" value={params.kind} onChange={set("kind")} options={[...KINDS.map((k): [string, string] => [k, label(k)]), ["unknown", "unknown"]]} />}
-      {show("lifetime") && <Select name="lifetime" label="Lifetime" value={params.lifetime} onChange={set("lifetime")} options={[["static", "Static"], ["short_lived", "Short-lived"], ["unknown", "unknown"]]} />}
-      {show("gaps") && <Select name="gaps" label="Role gaps" value={params.gaps} onChange={set("gaps")} options={GAPS} />}
-      {show("unknowns") && <Select name="unknowns" label="Unknown fields" value={params.unknowns} onChange={set("unknowns")} options={[["true", "Has unknowns"], ["false", "Fully known"]]} />}
+      {show("source") && <FilterSelect name="source" label="Source" value={params.source} onChange={set("source")} options={sources.map((s) => [s.id, `${s.name} (${s.secretCount})`])} />}
+      {show("environment") && <FilterSelect name="environment" label="Environment" value={params.environment} onChange={set("environment")} options={[["prod", "Production"], ["staging", "Staging"], ["dev", "Development"], ["unknown", "unknown"]]} />}
+      {show("tier") && <FilterSelect name="tier" label="Tier" value={params.tier} onChange={set("tier")} options={[["1", "Tier 1"], ["2", "Tier 2"], ["3", "Tier 3"], ["4", "Tier 4"], ["unknown", "unknown"]]} />}
+      {show("kind") && <FilterSelect name="kind" label="Kind" value={params.kind} onChange={set("kind")} options={[...KINDS.map((k): [string, string] => [k, label(k)]), ["unknown", "unknown"]]} />}
+      {show("lifetime") && <FilterSelect name="lifetime" label="Lifetime" value={params.lifetime} onChange={set("lifetime")} options={[["static", "Static"], ["short_lived", "Short-lived"], ["unknown", "unknown"]]} />}
+      {show("gaps") && <FilterSelect name="gaps" label="Role gaps" value={params.gaps} onChange={set("gaps")} options={GAPS} />}
+      {show("unknowns") && <FilterSelect name="unknowns" label="Unknown fields" value={params.unknowns} onChange={set("unknowns")} options={[["true", "Has unknowns"], ["false", "Fully known"]]} />}
     </div>
   );
 }
