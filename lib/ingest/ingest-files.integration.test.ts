@@ -73,6 +73,19 @@ describe("ingestFiles", () => {
     expect(await eventCount()).toBe(before);
   });
 
+  it("lets the real outcome replace a request whose response came in the next (rotated) file", async () => {
+    const [request, response] = vaultOperation(900, "kv/data/payments/stripe-webhook", "read", "permission denied").split("\n");
+    await writeFile(path.join(dir, "part-1.log"), `${request}\n`);
+    await writeFile(path.join(dir, "part-2.log"), `${response}\n`);
+    await ingestFiles({ format: "vault", files: [path.join(dir, "part-1.log")], pool: database.pool });
+    const [placeholder] = await database.db.select().from(accessEvents).where(eq(accessEvents.rawId, "req-900"));
+    expect(placeholder?.errorCode).toBe("no_response");
+    await ingestFiles({ format: "vault", files: [path.join(dir, "part-2.log")], pool: database.pool });
+    const rows = await database.db.select().from(accessEvents).where(eq(accessEvents.rawId, "req-900"));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ result: "failure", errorCode: "permission denied" });
+  });
+
   it("touches nothing in a dry run", async () => {
     const file = path.join(dir, "dry.log");
     await writeFile(file, `${vaultOperation(50, "kv/data/payments/stripe-webhook")}\n`);

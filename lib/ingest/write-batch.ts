@@ -60,7 +60,13 @@ async function moveEvents(client: pg.PoolClient, events: NormalizedEvent[]): Pro
     insert into access_events (${COLUMNS}, secret_id)
     select distinct on (s.source_kind, s.raw_id, s.occurred_at) s.*, refs.secret_id
     from ingest_stage s left join refs on refs.secret_ref = s.secret_ref
-    on conflict do nothing
+    on conflict (source_kind, raw_id, occurred_at) do update set
+      action = excluded.action, raw_action = excluded.raw_action, result = excluded.result, error_code = excluded.error_code,
+      actor = excluded.actor, actor_type = excluded.actor_type, auth_source = excluded.auth_source,
+      source_ip = excluded.source_ip, user_agent = excluded.user_agent, secret_ref = excluded.secret_ref, secret_id = excluded.secret_id
+      -- A Vault request whose response was in the next (rotated) file was stored as "no_response":
+      -- the real outcome replaces it. Anything else already stored is a duplicate and stays.
+      where access_events.error_code = 'no_response' and excluded.error_code is distinct from 'no_response'
     returning secret_id, secret_ref, source_kind, occurred_at`);
   await recordAccess(client, inserted.rows);
   return { ingested: inserted.rowCount ?? 0, duplicates: events.length - (inserted.rowCount ?? 0) };
