@@ -265,6 +265,8 @@ export const accessEvents = pgTable(
   (t) => [
     primaryKey({ columns: [t.sourceKind, t.rawId, t.occurredAt] }),
     index("access_events_secret_idx").on(t.secretId, t.occurredAt),
+    // "First time this actor touched this secret": one probe per row of an access-log page.
+    index("access_events_secret_actor_idx").on(t.secretId, t.actor, t.occurredAt),
     index("access_events_occurred_idx").on(t.occurredAt),
   ],
 );

@@ -97,6 +97,11 @@ export function AccessLogTable() {
                     {e.actor}
                   </button>
                   <span className="ml-1 text-slate-400">{e.actorType}</span>
+                  {e.firstTouch && (
+                    <span className="ml-1.5" data-first-touch>
+                      <Flag tone="purple" title="The first time this actor touched this secret in the log">first time</Flag>
+                    </span>
+                  )}
                 </td>
                 <td className="px-3 py-2 text-slate-700">
                   {e.action} <span className="text-xs text-slate-400">{e.rawAction}</span>

@@ -25,6 +25,8 @@ export type AccessEventRow = {
   secretRef: string | null;
   secretId: string | null;
   secretName: string | null;
+  /** The first event in the log from this actor on this secret: a new actor worth a look. */
+  firstTouch: boolean;
 };
 
 export async function listAccessEvents({ actor, query, db = getDb() }: { actor: Actor; query: ListAccessEventsQuery; db?: Queryable }) {
@@ -47,6 +49,9 @@ export async function listAccessEvents({ actor, query, db = getDb() }: { actor: 
       secretRef: accessEvents.secretRef,
       secretId: accessEvents.secretId,
       secretName: secrets.name,
+      firstTouch: sql<boolean>`${accessEvents.secretId} is not null and not exists (select 1 from access_events earlier
+        where earlier.secret_id = ${accessEvents.secretId} and earlier.actor = ${accessEvents.actor}
+          and earlier.occurred_at < ${accessEvents.occurredAt})`,
     })
     .from(accessEvents)
     .leftJoin(secrets, eq(secrets.id, accessEvents.secretId))

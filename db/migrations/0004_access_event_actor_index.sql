@@ -1,0 +1,1 @@
+CREATE INDEX "access_events_secret_actor_idx" ON "access_events" USING btree ("secret_id","actor","occurred_at");
