@@ -9,6 +9,8 @@ test("the demo company's access log is searchable, scrolls, filters and exports"
   await signInAs(page, PERSONAS.auditor);
   await page.goto("/access-log");
   await expect(rows(page)).toHaveCount(100);
+  await expect(page.getByTestId("daily-totals")).toContainText(/[1-9][\d,]* failures of [\d,]+ events in the last 90 days/);
+  await expect(page.getByRole("region", { name: "Daily failures" }).locator(".recharts-bar-rectangle").first()).toBeVisible();
   await screenshot(page, "access-log");
 
   await page.getByTestId("access-log").locator("tbody tr").last().scrollIntoViewIfNeeded();

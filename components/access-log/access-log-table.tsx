@@ -6,6 +6,7 @@ import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef } from "react";
 import { Download } from "lucide-react";
 import { AccessLogFilters } from "@/components/access-log/access-log-filters";
+import { DailyFailuresChart } from "@/components/access-log/daily-failures-chart";
 import { Flag } from "@/components/ui/badges";
 import { apiGet } from "@/lib/http/api-client";
 import { formatDateTime } from "@/lib/domain/format";
@@ -49,6 +50,7 @@ export function AccessLogTable() {
   return (
     <>
       <AccessLogFilters params={params} update={update} />
+      <DailyFailuresChart params={Object.fromEntries(Object.entries(params).filter(([k]) => k !== "result"))} />
       <div className="mb-3 flex items-center justify-between">
         <p className="text-sm text-slate-600" data-testid="access-count">
           {query.isPending ? "Loading…" : `${rows.length}${query.hasNextPage ? "+" : ""} events`}
