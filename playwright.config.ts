@@ -61,6 +61,8 @@ export default defineConfig({
         AWS_ACCESS_KEY_ID: "AKIDLOCALWIRE",
         AWS_SECRET_ACCESS_KEY: "local-wire-server",
         AWS_REGION: "us-east-1",
+        // Small, so the upload spec can show the 413 without sending a quarter gigabyte.
+        KEYLEDGER_INGEST_MAX_BYTES: String(1024 * 1024),
       },
       reuseExistingServer: false,
       timeout: 600_000,

@@ -339,6 +339,24 @@ export const quarantinedRecords = pgTable(
   (t) => [index("quarantined_records_run_idx").on(t.runId)],
 );
 
+// API tokens for machines (CI jobs, log shippers). Only a SHA-256 of the token is kept; the token
+// itself is shown once, when it is created. Scoped: today the only scope is "ingest".
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    prefix: text("prefix").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    scopes: jsonb("scopes").$type<string[]>().notNull(),
+    createdBy: uuid("created_by").references(() => people.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("api_tokens_hash_key").on(t.tokenHash)],
+);
+
 // Small key/value facts about this installation (seed version, when it was seeded).
 export const appMeta = pgTable("app_meta", {
   key: text("key").primaryKey(),

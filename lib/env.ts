@@ -32,6 +32,8 @@ export const envSchema = z
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
     // Records per committed ingest batch (each batch commits with the file's checkpoint).
     KEYLEDGER_INGEST_BATCH: z.coerce.number().int().min(100).max(100_000).default(5_000),
+    // The largest audit-log upload the API accepts (bytes as sent, before gunzip).
+    KEYLEDGER_INGEST_MAX_BYTES: z.coerce.number().int().min(1024).default(256 * 1024 * 1024),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].filter(Boolean).length;

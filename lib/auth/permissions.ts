@@ -17,13 +17,14 @@ export const PERMISSIONS = {
   "evidence:read": "See evidence packets",
   "evidence:export": "Generate and download evidence packets",
   "metrics:read": "See the security overview",
+  "token:manage": "Create and revoke API tokens for log shippers",
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
 export const ROLES = ["admin", "owner", "founder", "sales", "auditor"] as const satisfies readonly AppRole[];
 
 const ALL = Object.keys(PERMISSIONS) as Permission[];
-const READ_ONLY = ALL.filter((p) => !["ownership:assign", "source:manage"].includes(p));
+const READ_ONLY = ALL.filter((p) => !["ownership:assign", "source:manage", "token:manage"].includes(p));
 
 export const ROLE_PERMISSIONS: Record<AppRole, readonly Permission[]> = {
   admin: ALL,

@@ -11,7 +11,8 @@ import { getSessionActor } from "@/lib/auth/session";
 import { recordKeyledgerEvent, type KeyledgerEvent } from "@/lib/data/access-events/record-keyledger-event";
 import { getDb, type Queryable } from "@/lib/data/db";
 import { AppError } from "@/lib/errors";
-import { fieldErrors, toProblem } from "@/lib/http/problem";
+import { parsePart } from "@/lib/http/parse-part";
+import { toProblem } from "@/lib/http/problem";
 import { searchParamsToObject } from "@/lib/http/search-params";
 
 type Schemas = { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
@@ -94,15 +95,6 @@ function auditEvent<S extends Schemas, R>(audit: Audit<S, R>, ctx: RouteContext<
     userAgent: ctx.request.headers.get("user-agent"),
     ...described,
   };
-}
-
-async function parsePart(schema: z.ZodType | undefined, input: unknown, part: string) {
-  if (!schema) return undefined;
-  const parsed = await schema.safeParseAsync(input);
-  if (parsed.success) return parsed.data;
-  // A malformed id in the path names nothing that exists: 404, like an unknown id.
-  if (part === "params") throw new AppError("not_found", "No such resource");
-  throw new AppError("invalid_input", `Invalid ${part}`, fieldErrors(parsed.error, part));
 }
 
 async function readJson(request: NextRequest): Promise<unknown> {

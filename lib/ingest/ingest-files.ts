@@ -1,5 +1,6 @@
 // `keyledger ingest`: parse → normalize → COPY, batch by batch, each batch committed with the
 // file's checkpoint. Every run reports read = ingested + duplicates + skipped + quarantined.
+import { randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
 import path from "node:path";
 import type pg from "pg";
@@ -29,16 +30,27 @@ export type IngestOptions = {
   maxErrors?: number;
 };
 
+export const emptySummary = (): IngestSummary => ({ read: 0, ingested: 0, duplicates: 0, skipped: 0, quarantined: 0, errors: [] });
+
 export async function ingestFiles(options: IngestOptions): Promise<IngestSummary> {
-  const summary: IngestSummary = { read: 0, ingested: 0, duplicates: 0, skipped: 0, quarantined: 0, errors: [] };
-  for (const file of options.files) await ingestFile(file, options, summary);
+  const summary = emptySummary();
+  for (const file of options.files) {
+    await ingestInput({ key: await fileKey(options.format, file), name: path.basename(file), open: () => createReadStream(file) }, options, summary);
+  }
   return summary;
 }
 
-async function ingestFile(file: string, options: IngestOptions, summary: IngestSummary) {
+/** One uploaded stream (the upload API): de-duplicated like files, but with nothing to resume. */
+export async function ingestStream(options: Omit<IngestOptions, "files"> & { stream: AsyncIterable<Uint8Array>; name: string }): Promise<IngestSummary> {
+  const summary = emptySummary();
+  await ingestInput({ key: `upload:${randomUUID()}`, name: options.name, open: () => options.stream }, { ...options, files: [] }, summary);
+  return summary;
+}
+
+type Input = { key: string; name: string; open: () => AsyncIterable<Uint8Array> };
+
+async function ingestInput({ key, name, open }: Input, options: IngestOptions, summary: IngestSummary) {
   const { format, pool, batchSize = 5_000, maxErrors = 100 } = options;
-  const name = path.basename(file);
-  const key = await fileKey(format, file);
   const client = pool ? await pool.connect() : null;
   try {
     // Resume after what an earlier, interrupted run already committed for this very file.
@@ -60,7 +72,7 @@ async function ingestFile(file: string, options: IngestOptions, summary: IngestS
       }
       batch = { events: [], quarantined: [], skipped: 0, records: 0 };
     };
-    for await (const outcome of getParser(format).parse({ stream: createReadStream(file), file: name })) {
+    for await (const outcome of getParser(format).parse({ stream: open(), file: name })) {
       position++;
       if (position <= resumeAfter) continue;
       summary.read++;

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Plus } from "lucide-react";
+import { ApiTokens } from "@/components/sources/api-tokens";
 import { SourceStatus } from "@/components/sources/source-status";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/page-guard";
@@ -60,6 +61,7 @@ export default async function SourcesPage() {
           </tbody>
         </table>
       </div>
+      {can(actor.role, "token:manage") && <ApiTokens />}
     </>
   );
 }

@@ -1,0 +1,54 @@
+// A log shipper uploads an audit log with an ingest token; the events appear in the access log.
+import { gzipSync } from "node:zlib";
+import { readFile } from "node:fs/promises";
+import { expect, test } from "@playwright/test";
+import { apiAs } from "./fixtures/api";
+import { PERSONAS, signInAs } from "./fixtures/auth";
+
+test("an admin creates an ingest token; a shipper uploads a gzip CloudTrail file with it; revoked, it is refused", async ({ page, playwright, baseURL }) => {
+  await signInAs(page, PERSONAS.admin);
+  await page.goto("/sources");
+  await page.getByLabel("Token name").fill("cloudtrail-shipper");
+  await page.getByRole("button", { name: "Create token" }).click();
+  const token = (await page.getByTestId("new-token").textContent())!.trim();
+  expect(token).toMatch(/^klt_/);
+
+  const shipper = await playwright.request.newContext({ baseURL });
+  const body = gzipSync(await readFile("lib/ingest/cloudtrail/fixtures/records.json"));
+  const upload = await shipper.post("/api/v1/access-events/uploads?format=cloudtrail&name=records.json.gz", { headers: { authorization: `Bearer ${token}`, "content-type": "application/octet-stream" }, data: body });
+  expect(upload.status()).toBe(200);
+  const summary = (await upload.json()) as { read: number; ingested: number; duplicates: number; skipped: number; quarantined: number };
+  expect(summary.read).toBe(summary.ingested + summary.duplicates + summary.skipped + summary.quarantined);
+  expect(summary.ingested).toBeGreaterThan(0);
+
+  const again = await shipper.post("/api/v1/access-events/uploads?format=cloudtrail&name=records.json.gz", { headers: { authorization: `Bearer ${token}` }, data: body });
+  expect(((await again.json()) as { ingested: number }).ingested).toBe(0);
+
+  const wrongFormat = await shipper.post("/api/v1/access-events/uploads?format=syslog", { headers: { authorization: `Bearer ${token}` }, data: "x" });
+  expect(wrongFormat.status()).toBe(422);
+  expect(await wrongFormat.json()).toMatchObject({ errors: [{ field: "query.format" }] });
+  const noToken = await shipper.post("/api/v1/access-events/uploads?format=vault", { data: "x" });
+  expect(noToken.status()).toBe(401);
+
+  await page.getByTestId("api-tokens").getByRole("row", { name: /cloudtrail-shipper/ }).getByRole("button", { name: "Revoke" }).click();
+  await expect(page.getByTestId("api-tokens").getByRole("row", { name: /cloudtrail-shipper/ })).toContainText("revoked");
+  const revoked = await shipper.post("/api/v1/access-events/uploads?format=cloudtrail", { headers: { authorization: `Bearer ${token}` }, data: body });
+  expect(revoked.status()).toBe(401);
+
+  const admin = await apiAs(baseURL!, PERSONAS.admin);
+  const audit = (await (await admin.get("/api/v1/access-events", { params: { actor: "token:cloudtrail-shipper" } })).json()) as { items: { rawAction: string }[] };
+  expect(audit.items.map((e) => e.rawAction)).toContain("access_events.upload");
+  await admin.dispose();
+  await shipper.dispose();
+});
+
+test("an upload over the size limit is refused with 413", async ({ playwright, baseURL }) => {
+  const admin = await apiAs(baseURL!, PERSONAS.admin);
+  const { token } = (await (await admin.post("/api/v1/api-tokens", { data: { name: "big-shipper" } })).json()) as { token: string };
+  const shipper = await playwright.request.newContext({ baseURL });
+  const response = await shipper.post("/api/v1/access-events/uploads?format=vault", { headers: { authorization: `Bearer ${token}` }, data: Buffer.alloc(2 * 1024 * 1024, 0x20) });
+  expect(response.status()).toBe(413);
+  expect(await response.json()).toMatchObject({ status: 413, detail: expect.stringContaining("KEYLEDGER_INGEST_MAX_BYTES") });
+  await admin.dispose();
+  await shipper.dispose();
+});
