@@ -2,6 +2,7 @@
 // workers can run at once (pg-boss hands each job to one of them).
 import { PgBoss } from "pg-boss";
 import type { Db } from "@/db/client";
+import { cloudTrailPullJob } from "@/lib/ingest/cloudtrail-pull/pull-all-cloudtrail";
 import { ensurePartitions } from "@/lib/jobs/ensure-partitions";
 import { SYNC_QUEUE, type SyncJob } from "@/lib/jobs/queue";
 import { refreshLastAccessed } from "@/lib/jobs/refresh-last-accessed";
@@ -9,11 +10,13 @@ import { dueSources, queueRun } from "@/lib/jobs/schedule-syncs";
 import { syncSource } from "@/lib/jobs/sync/sync-source";
 import { log } from "@/lib/log";
 
-type Job = { name: string; cron: string; run: (db: Db) => Promise<number> };
+type Job = { name: string; cron: string; run: (db: Db) => Promise<number>; expireInSeconds?: number };
 
 export const JOBS: Job[] = [
   { name: "access-events-ensure-partitions", cron: "15 3 * * *", run: ensurePartitions },
   { name: "secrets-refresh-last-accessed", cron: "*/15 * * * *", run: refreshLastAccessed },
+  // A first pull of a busy account reads 90 days at CloudTrail's 2 calls a second: allow an hour.
+  { name: "cloudtrail-pull", cron: "*/15 * * * *", run: cloudTrailPullJob, expireInSeconds: 3600 },
 ];
 
 export type Worker = { stop: () => Promise<void> };
@@ -26,7 +29,7 @@ export async function startWorker({ url, db }: { url: string; db: Db }): Promise
   });
   await boss.start();
   for (const job of JOBS) {
-    await boss.createQueue(job.name);
+    await boss.createQueue(job.name, job.expireInSeconds ? { expireInSeconds: job.expireInSeconds } : undefined);
     await boss.schedule(job.name, job.cron, null, { tz: "UTC" });
     await boss.work(job.name, async () => {
       const changed = await job.run(db);

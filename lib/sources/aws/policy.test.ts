@@ -5,7 +5,7 @@ import { awsSecretsManagerConnector } from "@/lib/sources/aws/connector";
 const config = (regions: unknown) => awsConfigSchema.parse({ regions });
 
 describe("AWS least-privilege policy", () => {
-  it("grants only the metadata actions the connector calls", () => {
+  it("grants only the metadata actions Keyledger calls (the connector, and the CloudTrail event-history pull)", () => {
     const policy = awsSecretsManagerConnector.policy(config("us-east-1, eu-west-1"));
     expect(policy.format).toBe("json");
     expect(JSON.parse(policy.text)).toEqual({
@@ -18,6 +18,7 @@ describe("AWS least-privilege policy", () => {
           Action: "secretsmanager:ListSecretVersionIds",
           Resource: ["arn:aws:secretsmanager:us-east-1:*:secret:*", "arn:aws:secretsmanager:eu-west-1:*:secret:*"],
         },
+        { Sid: "KeyledgerLookupSecretsManagerEvents", Effect: "Allow", Action: "cloudtrail:LookupEvents", Resource: "*" },
       ],
     });
     expect(policy.text).not.toMatch(/GetSecretValue|kms:|secretsmanager:\*/);

@@ -30,6 +30,13 @@ export function awsPolicy(config: AwsConfig): LeastPrivilegePolicy {
         Action: "secretsmanager:ListSecretVersionIds",
         Resource: config.regions.map((region) => `arn:${partitionOf(region)}:secretsmanager:${region}:*:secret:*`),
       },
+      {
+        // The scheduled pull of CloudTrail event history (who accessed which secret); no resource type either.
+        Sid: "KeyledgerLookupSecretsManagerEvents",
+        Effect: "Allow",
+        Action: "cloudtrail:LookupEvents",
+        Resource: "*",
+      },
     ],
   };
   return {
@@ -43,6 +50,7 @@ export function awsPolicy(config: AwsConfig): LeastPrivilegePolicy {
       "secretsmanager:GetSecretValue and secretsmanager:BatchGetSecretValue are deliberately absent: Keyledger never reads a secret value.",
       "secretsmanager:DescribeSecret is not needed: ListSecrets already returns every field Keyledger reads.",
       "No KMS permission (kms:Decrypt) is needed: metadata is not encrypted with the secret's KMS key.",
+      "cloudtrail:LookupEvents lets Keyledger pull the last 90 days of Secrets Manager events (who read or changed which secret) every 15 minutes; drop it to ship logs yourself instead.",
     ].join("\n"),
   };
 }

@@ -1,0 +1,40 @@
+// The schedule's entry point: pull CloudTrail event history for every enabled AWS Secrets Manager
+// source that is not demo data. Sources are pulled one after another (LookupEvents is limited per
+// account and region); one failing source does not stop the others.
+import { and, eq } from "drizzle-orm";
+import type pg from "pg";
+import type { Db } from "@/db/client";
+import { sources } from "@/db/schema";
+import { pullCloudTrail, type CloudTrailPullResult, type PullCloudTrailOptions } from "@/lib/ingest/cloudtrail-pull/pull-cloudtrail";
+import { log } from "@/lib/log";
+import type { SourceError } from "@/lib/sources/source-error";
+
+export type CloudTrailPullOutcome =
+  | { sourceId: string; name: string; ok: true; result: CloudTrailPullResult }
+  | { sourceId: string; name: string; ok: false; error: SourceError | Error };
+
+export type PullAllCloudTrailOptions = { db: Db; pool?: pg.Pool } & Pick<PullCloudTrailOptions, "now" | "credentials" | "maxAttempts" | "intervalMs">;
+
+const poolOf = (db: Db) => (db as unknown as { $client: pg.Pool }).$client;
+
+export async function pullAllCloudTrail({ db, pool = poolOf(db), ...rest }: PullAllCloudTrailOptions): Promise<CloudTrailPullOutcome[]> {
+  const rows = await db.select().from(sources).where(and(eq(sources.kind, "aws_secrets_manager"), eq(sources.enabled, true))).orderBy(sources.name);
+  const outcomes: CloudTrailPullOutcome[] = [];
+  for (const source of rows.filter((s) => String(s.config.demo ?? "false") !== "true")) {
+    try {
+      const result = await pullCloudTrail({ db, pool, source, ...rest });
+      outcomes.push({ sourceId: source.id, name: source.name, ok: true, result });
+    } catch (error) {
+      const failure = error instanceof Error ? error : new Error(String(error));
+      log.warn("cloudtrail pull failed", { source: source.name, error: failure.message });
+      outcomes.push({ sourceId: source.id, name: source.name, ok: false, error: failure });
+    }
+  }
+  return outcomes;
+}
+
+/** For the worker's JOBS table: the number of events newly ingested. */
+export async function cloudTrailPullJob(db: Db): Promise<number> {
+  const outcomes = await pullAllCloudTrail({ db });
+  return outcomes.reduce((n, o) => n + (o.ok ? o.result.summary.ingested : 0), 0);
+}
