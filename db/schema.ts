@@ -17,9 +17,9 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { OWNERSHIP_ROLES } from "@/lib/domain/roles";
+import { APP_ROLES, OWNERSHIP_ROLES } from "@/lib/domain/roles";
 
-export const appRole = pgEnum("app_role", ["admin", "owner", "founder", "sales", "auditor"]);
+export const appRole = pgEnum("app_role", APP_ROLES);
 export const personStatus = pgEnum("person_status", ["active", "offboarded"]);
 export const employment = pgEnum("employment", ["employee", "contractor"]);
 export const sourceKind = pgEnum("source_kind", [
@@ -373,5 +373,5 @@ export type Consumer = typeof consumers.$inferSelect;
 export type Location = typeof locations.$inferSelect;
 export type AccessEvent = typeof accessEvents.$inferSelect;
 export type { OwnershipRole } from "@/lib/domain/roles";
-export type AppRole = (typeof appRole.enumValues)[number];
+export type { AppRole } from "@/lib/domain/roles";
 export { OWNERSHIP_ROLES };

@@ -1,5 +1,5 @@
 import { ROLE_LABELS } from "@/lib/auth/permissions";
-import type { AppRole } from "@/db/schema";
+import type { AppRole } from "@/lib/domain/roles";
 
 const STYLES: Record<AppRole, string> = {
   admin: "bg-brand-100 text-brand-700",

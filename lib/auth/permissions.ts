@@ -1,6 +1,6 @@
 // The flat permission table (STYLE #4). The route wrapper, the DAL and the UI all ask `can()`;
 // nothing else decides who may do what. Read-only roles (auditor, sales) get only what they need.
-import type { AppRole } from "@/db/schema";
+import type { AppRole } from "@/lib/domain/roles";
 
 export const PERMISSIONS = {
   "secret:read": "See secrets' metadata, consumers, locations and access history",
