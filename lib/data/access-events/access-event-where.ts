@@ -24,7 +24,12 @@ export function accessEventWhere(actor: Actor, filters: AccessEventFilters): SQL
     filters.from ? gte(accessEvents.occurredAt, new Date(filters.from)) : undefined,
     filters.to ? lt(accessEvents.occurredAt, isDateOnly(filters.to) ? dayAfter(filters.to) : new Date(filters.to)) : undefined,
     like
-      ? or(ilike(accessEvents.actor, like), ilike(accessEvents.secretRef, like), sql`exists (select 1 from ${secrets} s where s.id = ${accessEvents.secretId} and s.name ilike ${like})`)
+      ? or(
+          ilike(accessEvents.actor, like),
+          ilike(accessEvents.secretRef, like),
+          // The registry is small: find the matching secrets once, not once per event.
+          sql`${accessEvents.secretId} = any(array(select s.id from ${secrets} s where s.name ilike ${like}))`,
+        )
       : undefined,
   ];
   return and(...conditions.filter((c): c is SQL => c !== undefined)) ?? sql`true`;
