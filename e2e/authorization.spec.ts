@@ -28,6 +28,7 @@ const ENDPOINTS: Endpoint[] = [
   { method: "GET", path: () => "/api/v1/access-events?limit=5", permission: "access-log:read" },
   { method: "GET", path: () => "/api/v1/access-events/daily", permission: "access-log:read" },
   { method: "GET", path: () => "/api/v1/api-tokens", permission: "token:manage" },
+  { method: "GET", path: () => "/api/v1/inventory-file?format=yaml", permission: "source:read" },
   { method: "GET", path: () => "/api/v1/access-events/export?from=2099-01-01", permission: "access-log:read" },
   { method: "GET", path: (ids) => `/api/v1/sources/${ids.source}`, permission: "source:read" },
   { method: "POST", path: (ids) => `/api/v1/sources/${ids.source}/test`, permission: "source:manage" },

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Plus } from "lucide-react";
 import { ApiTokens } from "@/components/sources/api-tokens";
+import { InventoryUpload } from "@/components/sources/inventory-upload";
 import { SourceStatus } from "@/components/sources/source-status";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/page-guard";
@@ -61,6 +62,7 @@ export default async function SourcesPage() {
           </tbody>
         </table>
       </div>
+      {can(actor.role, "source:manage") && <InventoryUpload />}
       {can(actor.role, "token:manage") && <ApiTokens />}
     </>
   );

@@ -1,0 +1,28 @@
+import "server-only";
+// The inventory file through the web: import (all or nothing, every problem located) and export,
+// the same code paths as `keyledger import` and `keyledger export`.
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/data/db";
+import { AppError } from "@/lib/errors";
+import { exportInventory } from "@/lib/sources/inventory-file/export-inventory";
+import { importInventory } from "@/lib/sources/inventory-file/import-inventory";
+
+export async function importInventoryUpload({ actor, fileName, text, dryRun, sourceName }: { actor: Actor; fileName: string; text: string; dryRun: boolean; sourceName?: string }) {
+  if (!can(actor.role, "source:manage")) throw new AppError("forbidden", "Only admins import inventory files");
+  const result = await importInventory({ db: getDb(), text, fileName, dryRun, sourceName, assignedBy: actor.id, requestedBy: actor.email });
+  if (result.ok) return result;
+  throw new AppError(
+    "invalid_input",
+    `${fileName} was not imported: ${result.problems.length} problem${result.problems.length === 1 ? "" : "s"}, nothing changed`,
+    result.problems.map((p) => ({
+      field: [p.file, p.line && `line ${p.line}`, p.column && `column ${p.column}`].filter(Boolean).join(", ") + (p.field ? ` (${p.field})` : ""),
+      message: p.message,
+    })),
+  );
+}
+
+export async function exportInventoryFile({ actor, format, sourceId }: { actor: Actor; format: "csv" | "yaml"; sourceId?: string }) {
+  if (!can(actor.role, "source:read")) throw new AppError("forbidden", "You may not export sources");
+  return exportInventory({ db: getDb(), format, sourceId });
+}
