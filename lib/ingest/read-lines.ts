@@ -1,9 +1,7 @@
 // Lines of a plain or gzip file, as a stream: a file larger than memory works, a line longer than
 // `maxLineBytes` is reported (not kept), invalid UTF-8 is reported per line, and a corrupt gzip
 // ends the stream with an error record instead of an exception.
-import { createGunzip } from "node:zlib";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
+import { gunzipIfNeeded } from "@/lib/ingest/gunzip";
 
 export type Line =
   | { kind: "line"; number: number; text: string }
@@ -13,30 +11,6 @@ export type Line =
 
 export const MAX_LINE_BYTES = 1_048_576;
 const decoder = new TextDecoder("utf-8", { fatal: true });
-
-/** The bytes of a plain or gzip input: gzip is recognised by its magic bytes, never by a name. */
-export async function* gunzipIfNeeded(stream: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
-  const iterator = stream[Symbol.asyncIterator]();
-  let head = Buffer.alloc(0);
-  let done = false;
-  while (head.length < 2 && !done) {
-    const next = await iterator.next();
-    if (next.done) done = true;
-    else head = Buffer.concat([head, next.value]);
-  }
-  if (head.length === 0) return;
-  const rest = (async function* () {
-    yield head;
-    if (done) return;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
-  })();
-  if (head[0] === 0x1f && head[1] === 0x8b) {
-    // pipeline passes a read error on to the consumer instead of crashing the process.
-    const gunzip = createGunzip();
-    pipeline(Readable.from(rest), gunzip).catch(() => undefined);
-    yield* gunzip;
-  } else yield* rest;
-}
 
 export async function* readLines(stream: AsyncIterable<Uint8Array>, { maxLineBytes = MAX_LINE_BYTES } = {}): AsyncIterable<Line> {
   let number = 0;

@@ -11,7 +11,7 @@ import type { LogParser, ParseOutcome, ParserInput, RecordLocation } from "@/lib
 import { redact } from "@/lib/log";
 import { detectShape } from "@/lib/ingest/cloudtrail/detect-shape";
 import { describeJsonError } from "@/lib/ingest/cloudtrail/event";
-import { gunzipIfNeeded } from "@/lib/ingest/cloudtrail/gunzip";
+import { gunzipIfNeeded } from "@/lib/ingest/gunzip";
 import { MAX_RECORD_CHARS, readJsonRecords } from "@/lib/ingest/cloudtrail/json-records";
 import { outcomesOf, type RecordOutcome } from "@/lib/ingest/cloudtrail/map-event";
 

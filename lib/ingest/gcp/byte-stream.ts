@@ -1,45 +1,9 @@
-// Bytes → text for the streaming JSON readers: gzip detected by magic bytes (like read-lines.ts),
+// Bytes → text for the streaming JSON readers: gzip detected by magic bytes (lib/ingest/gunzip.ts),
 // then UTF-8 decoded piece by piece, with invalid bytes reported where they are instead of being
 // silently replaced. Shared by the GCP and Azure parsers.
 import { isUtf8 } from "node:buffer";
-import { Readable } from "node:stream";
-import { createGunzip } from "node:zlib";
 
 export type TextPiece = { kind: "text"; text: string } | { kind: "invalid_utf8" };
-
-/** The file's bytes, gunzipped when they start with the gzip magic. Errors (corrupt gzip) propagate. */
-export async function* gunzipIfNeeded(stream: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
-  const iterator = stream[Symbol.asyncIterator]();
-  // The magic is two bytes, and a stream may hand them over one at a time.
-  const head: Uint8Array[] = [];
-  let size = 0;
-  let done = false;
-  while (size < 2) {
-    const next = await iterator.next();
-    if (next.done) {
-      done = true;
-      break;
-    }
-    head.push(next.value);
-    size += next.value.length;
-  }
-  const start = Buffer.concat(head);
-  if (!start.length) return;
-  const rest = (async function* () {
-    yield start;
-    if (!done) for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
-  })();
-  if (start[0] !== 0x1f || start[1] !== 0x8b) return yield* rest;
-  const gunzip = createGunzip();
-  const source = Readable.from(rest);
-  source.on("error", (error) => gunzip.destroy(error)); // pipe() alone would leave the reader waiting
-  source.pipe(gunzip);
-  try {
-    for await (const chunk of gunzip) yield chunk as Uint8Array;
-  } finally {
-    source.destroy();
-  }
-}
 
 /** Length of a UTF-8 sequence from its lead byte, or 0 when the byte cannot lead one. */
 function sequenceLength(lead: number): number {

@@ -2,7 +2,8 @@ import { isUtf8 } from "node:buffer";
 import { gzipSync } from "node:zlib";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decodeUtf8, gunzipIfNeeded, type TextPiece } from "@/lib/ingest/gcp/byte-stream";
+import { decodeUtf8, type TextPiece } from "@/lib/ingest/gcp/byte-stream";
+import { gunzipIfNeeded } from "@/lib/ingest/gunzip";
 import { chooseShape, readJsonRecords, type JsonRecord } from "@/lib/ingest/gcp/json-records";
 import { chunked, streamOf } from "@/lib/ingest/gcp/testing";
 

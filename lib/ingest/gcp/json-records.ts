@@ -4,7 +4,8 @@
 // {"records": [...]} / {"entries": [...]} wrapper, a pretty-printed record). Plain or gzip.
 // Each record or unreadable stretch comes out with its location; nothing here throws on bad input.
 // Shared by the GCP and Azure parsers.
-import { decodeUtf8, gunzipIfNeeded } from "@/lib/ingest/gcp/byte-stream";
+import { decodeUtf8 } from "@/lib/ingest/gcp/byte-stream";
+import { gunzipIfNeeded } from "@/lib/ingest/gunzip";
 import { readJsonDocument } from "@/lib/ingest/gcp/json-document";
 import { describeJsonError, isPlainObject } from "@/lib/ingest/gcp/normalize";
 import { MAX_LINE_BYTES, readLines } from "@/lib/ingest/read-lines";
