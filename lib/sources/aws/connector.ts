@@ -3,7 +3,7 @@
 // GetSecretValue or BatchGetSecretValue: Keyledger does not read values (DESIGN rule 1).
 import { SecretsManagerClient, type SecretsManagerClientConfig } from "@aws-sdk/client-secrets-manager";
 import { type AwsConfig, awsConfigSchema } from "@/lib/sources/aws/config";
-import { createLimiter, mergeAsync } from "@/lib/sources/aws/concurrency";
+import { createLimiter, mergeAsync } from "@/lib/sources/concurrency";
 import { listRegion, listSecretsPage } from "@/lib/sources/aws/list-region";
 import { awsPolicy } from "@/lib/sources/aws/policy";
 import type { Connector, ConnectorContext, SecretMetadata } from "@/lib/sources/types";

@@ -4,7 +4,7 @@
 import { ListSecretsCommand, ListSecretVersionIdsCommand, type SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { z } from "zod";
 import type { AwsConfig } from "@/lib/sources/aws/config";
-import type { Limiter } from "@/lib/sources/aws/concurrency";
+import type { Limiter } from "@/lib/sources/concurrency";
 import { toSourceError } from "@/lib/sources/aws/errors";
 import { checkEntry, listSecretsPageSchema, mapSecret } from "@/lib/sources/aws/map-secret";
 import { SourceError } from "@/lib/sources/source-error";

@@ -1,5 +1,6 @@
 // Azure Key Vault, metadata only: Get Secrets + Get Secret Versions through the official SecretClient
 // (listPropertiesOfSecrets / listPropertiesOfSecretVersions). getSecret — the value call — is never made.
+import { mapBounded } from "@/lib/sources/concurrency";
 import { DefaultAzureCredential, type TokenCredential } from "@azure/identity";
 import { SecretClient, type SecretClientOptions, type SecretProperties } from "@azure/keyvault-secrets";
 import { azureKeyVaultConfigSchema, vaultHost, type AzureKeyVaultConfig } from "@/lib/sources/azure/config";
@@ -67,18 +68,12 @@ export function createAzureKeyVaultConnector(options: AzureConnectorOptions = {}
       const place = `Azure Key Vault ${vaultHost(ctx.config)}`;
       const target: AzureCall = { operation: "GetSecrets", resource: ctx.config.vaultUrl };
       const iterator = client.listPropertiesOfSecrets({ abortSignal: ctx.signal });
-      let batch: SecretProperties[] = [];
-      for (;;) {
-        const next = await attempt(target, () => iterator.next());
-        if (!next.done) batch.push(next.value);
-        if (batch.length >= concurrency || (next.done && batch.length > 0)) {
-          const versions = await Promise.all(batch.map((p) => listVersions(client, p.name, ctx.signal)));
-          const mapped: SecretMetadata[] = batch.map((properties, i) => mapSecret({ properties, versions: versions[i] ?? [], place, tagKeys: ctx.tagKeys }));
-          yield* mapped;
-          batch = [];
-        }
-        if (next.done) return;
-      }
+      const listed = (async function* () {
+        for (let next = await attempt(target, () => iterator.next()); !next.done; next = await attempt(target, () => iterator.next())) yield next.value;
+      })();
+      yield* mapBounded(listed, concurrency, async (properties): Promise<SecretMetadata> =>
+        mapSecret({ properties, versions: await listVersions(client, properties.name, ctx.signal), place, tagKeys: ctx.tagKeys }),
+      );
     },
   };
 }

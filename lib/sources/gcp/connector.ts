@@ -1,5 +1,6 @@
 // GCP Secret Manager, metadata only: ListSecrets + ListSecretVersions through the official client.
 // AccessSecretVersion (the only RPC that returns a payload) is never called.
+import { mapBounded } from "@/lib/sources/concurrency";
 import type { SecretManagerServiceClient } from "@google-cloud/secret-manager";
 import { closeQuietly, openSecretManagerClient, type GcpClientOptions } from "@/lib/sources/gcp/client";
 import { gcpSecretManagerConfigSchema, parentFor, type GcpSecretManagerConfig } from "@/lib/sources/gcp/config";
@@ -58,11 +59,9 @@ export function createGcpSecretManagerConnector(options: GcpConnectorOptions = {
       ctx.signal?.throwIfAborted();
       const request = { parent, pageSize, pageToken };
       const [secrets, next] = await call({ rpc: "ListSecrets", resource: parent }, () => client.listSecrets(request, { autoPaginate: false }));
-      for (let i = 0; i < secrets.length; i += concurrency) {
-        const batch = secrets.slice(i, i + concurrency);
-        const versions = await Promise.all(batch.map((s) => (s.name ? listVersions(client, s.name) : Promise.resolve([]))));
-        for (const [j, secret] of batch.entries()) yield mapSecret({ secret, versions: versions[j] ?? [], place, tagKeys: ctx.tagKeys });
-      }
+      yield* mapBounded(secrets, concurrency, async (secret) =>
+        mapSecret({ secret, versions: secret.name ? await listVersions(client, secret.name) : [], place, tagKeys: ctx.tagKeys }),
+      );
       pageToken = next?.pageToken || undefined;
     } while (pageToken);
   }

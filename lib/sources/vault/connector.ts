@@ -5,7 +5,7 @@
 import type { Connector } from "@/lib/sources/types";
 import { connectVault, type VaultClient } from "@/lib/sources/vault/client";
 import { vaultConfigSchema, type VaultConfig } from "@/lib/sources/vault/config";
-import { mapBounded } from "@/lib/sources/vault/map-bounded";
+import { mapBounded } from "@/lib/sources/concurrency";
 import { toSecretMetadata, vaultPlace } from "@/lib/sources/vault/map-secret";
 import { vaultPolicy } from "@/lib/sources/vault/policy";
 

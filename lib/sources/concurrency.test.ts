@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createLimiter, mergeAsync } from "@/lib/sources/aws/concurrency";
+import { createLimiter, mergeAsync } from "@/lib/sources/concurrency";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
