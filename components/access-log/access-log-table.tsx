@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { usePathname, useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef } from "react";
+import { useEffect, useRef } from "react";
+import { useViewParams } from "@/components/ui/use-view-params";
 import { Download } from "lucide-react";
 import { AccessLogFilters } from "@/components/access-log/access-log-filters";
 import { DailyFailuresChart } from "@/components/access-log/daily-failures-chart";
@@ -16,17 +16,7 @@ const KEYS = ["secret", "actor", "action", "result", "source", "from", "to", "q"
 type Page = { items: AccessEventRow[]; nextCursor: string | null };
 
 export function AccessLogTable() {
-  const searchParams = useSearchParams();
-  const pathname = usePathname();
-  const params = useMemo(() => Object.fromEntries(KEYS.flatMap((k) => (searchParams.get(k) ? [[k, searchParams.get(k)!]] : []))), [searchParams]);
-  const update = useCallback(
-    (changes: Record<string, string | undefined>) => {
-      const next = new URLSearchParams(searchParams);
-      for (const [k, v] of Object.entries(changes)) (v ? next.set(k, v) : next.delete(k));
-      window.history.replaceState(null, "", next.size ? `${pathname}?${next}` : pathname);
-    },
-    [searchParams, pathname],
-  );
+  const { params, update } = useViewParams(KEYS);
   const query = useInfiniteQuery({
     queryKey: ["access-events", params],
     queryFn: ({ pageParam }) => apiGet<Page>("/api/v1/access-events", { ...params, limit: "100", ...(pageParam ? { cursor: pageParam } : {}) }),

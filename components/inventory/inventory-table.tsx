@@ -7,14 +7,14 @@ import { RolePills } from "@/components/inventory/role-pills";
 import { SecretFilters } from "@/components/inventory/secret-filters";
 import { SortHeader, UnknownCount } from "@/components/inventory/sort-header";
 import { SummaryLine } from "@/components/inventory/summary-line";
-import { useSecretList, useSecretSummary, useViewParams } from "@/components/inventory/use-secret-list";
+import { useSecretList, useSecretSummary, useSecretViewParams } from "@/components/inventory/use-secret-list";
 import { TablePager } from "@/components/ui/table-pager";
 import { daysSince, formatTtl, label, relativeDays } from "@/lib/domain/format";
 import type { SourceOption } from "@/lib/data/secrets/list-sources";
 import type { SecretRow } from "@/lib/data/secrets/list-secrets";
 
 export function InventoryTable({ sources, canExport }: { sources: SourceOption[]; canExport: boolean }) {
-  const { params, update } = useViewParams();
+  const { params, update } = useSecretViewParams();
   const list = useSecretList(params);
   const summary = useSecretSummary(params);
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];

@@ -2,8 +2,7 @@
 // The inventory and the ownership matrix read the same keyset-paginated endpoint; this hook keeps
 // the view's filters in the URL (shareable, survive reload) and pages with useInfiniteQuery.
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import { usePathname, useSearchParams } from "next/navigation";
-import { useCallback, useMemo } from "react";
+import { useViewParams } from "@/components/ui/use-view-params";
 import { apiGet } from "@/lib/http/api-client";
 import { secretKeys, type ListParams } from "@/lib/query-keys";
 import type { SecretPage } from "@/lib/data/secrets/list-secrets";
@@ -11,33 +10,10 @@ import type { SecretSummary } from "@/lib/data/secrets/summarize-secrets";
 
 export const FILTER_KEYS = ["q", "source", "environment", "tier", "kind", "lifetime", "gaps", "unknowns"] as const;
 const SORT_PARAMS = ["sort", "dir"] as const;
+const SECRET_VIEW_KEYS = [...FILTER_KEYS, ...SORT_PARAMS];
 
-export function useViewParams() {
-  const searchParams = useSearchParams();
-  const pathname = usePathname();
-  const params = useMemo(() => {
-    const out: ListParams = {};
-    for (const key of [...FILTER_KEYS, ...SORT_PARAMS]) {
-      const value = searchParams.get(key);
-      if (value) out[key] = value;
-    }
-    return out;
-  }, [searchParams]);
-
-  const update = useCallback(
-    (changes: Record<string, string | undefined>) => {
-      const next = new URLSearchParams(searchParams);
-      for (const [key, value] of Object.entries(changes)) {
-        if (value) next.set(key, value);
-        else next.delete(key);
-      }
-      const query = next.toString();
-      window.history.replaceState(null, "", query ? `${pathname}?${query}` : pathname);
-    },
-    [searchParams, pathname],
-  );
-  return { params, update };
-}
+/** The inventory and matrix view parameters in the URL. */
+export const useSecretViewParams = () => useViewParams(SECRET_VIEW_KEYS);
 
 export function useSecretList(params: ListParams, pageSize = 50) {
   return useInfiniteQuery({

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { EnvironmentBadge, TierBadge } from "@/components/ui/badges";
 import { SecretFilters } from "@/components/inventory/secret-filters";
 import { SummaryLine } from "@/components/inventory/summary-line";
-import { useSecretList, useSecretSummary, useViewParams } from "@/components/inventory/use-secret-list";
+import { useSecretList, useSecretSummary, useSecretViewParams } from "@/components/inventory/use-secret-list";
 import { RoleCell } from "@/components/ownership/role-cell";
 import { TablePager } from "@/components/ui/table-pager";
 import { apiGet, apiSend } from "@/lib/http/api-client";
@@ -20,7 +20,7 @@ type Props = { actorId: string; isAdmin: boolean; canAssign: boolean; sources: S
 type Change = { secretId: string; role: OwnershipRole; personId: string | null };
 
 export function OwnershipMatrix({ actorId, isAdmin, canAssign, sources }: Props) {
-  const { params, update } = useViewParams();
+  const { params, update } = useSecretViewParams();
   const list = useSecretList(params);
   const summary = useSecretSummary(params);
   const client = useQueryClient();
