@@ -2,7 +2,11 @@
 // need a second database open their own with createDb().
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import pg from "pg";
-import * as schema from "@/db/schema";
+import * as registry from "@/db/schema";
+import * as ingest from "@/db/schema-ingest";
+
+/** Every table, for drizzle clients made outside createDb (the seed wraps one pool connection). */
+export const schema = { ...registry, ...ingest };
 import { env } from "@/lib/env";
 
 export type Db = NodePgDatabase<typeof schema>;

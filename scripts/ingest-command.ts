@@ -3,7 +3,7 @@ import { createWriteStream } from "node:fs";
 import { access } from "node:fs/promises";
 import { eq } from "drizzle-orm";
 import { migrateDatabase } from "@/db/migrate";
-import { ingestRuns } from "@/db/schema";
+import { ingestRuns } from "@/db/schema-ingest";
 import { ingestFiles, type IngestSummary } from "@/lib/ingest/ingest-files";
 import { FORMATS, type LogFormat, type NormalizedEvent } from "@/lib/ingest/types";
 import { env } from "@/lib/env";

@@ -3,8 +3,7 @@
 // `now` gives the same company (row ids aside).
 import { drizzle } from "drizzle-orm/node-postgres";
 import type pg from "pg";
-import type { Database, Db } from "@/db/client";
-import * as schema from "@/db/schema";
+import { schema, type Database, type Db } from "@/db/client";
 import {
   OWNERSHIP_ROLES,
   consumers,

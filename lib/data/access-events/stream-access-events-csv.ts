@@ -10,7 +10,7 @@ const HEADER = ["occurred_at", "source", "secret", "secret_ref", "actor", "actor
 export function streamAccessEventsCsv({ actor, filters }: { actor: Actor; filters: AccessEventFilters }) {
   return streamCsvPages({
     header: HEADER,
-    fetchPage: (cursor) => listAccessEvents({ actor, query: { ...filters, cursor, limit: 500 } }),
+    fetchPage: (cursor) => listAccessEvents({ actor, query: { ...filters, cursor, limit: 500 }, firstTouch: false }),
     toRow: (e) => [e.occurredAt, e.sourceKind, e.secretName ?? "", e.secretRef, e.actor, e.actorType, e.authSource, e.action, e.rawAction, e.result, e.errorCode, e.sourceIp, e.userAgent],
   });
 }

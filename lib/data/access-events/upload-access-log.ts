@@ -2,7 +2,7 @@ import "server-only";
 // An audit-log upload from a CI job or log shipper: streamed into ingest as it arrives (plain or
 // gzip), never held in memory, refused with 413 past the size limit.
 import type pg from "pg";
-import { ingestRuns } from "@/db/schema";
+import { ingestRuns } from "@/db/schema-ingest";
 import type { TokenPrincipal } from "@/lib/data/api-tokens/find-token-by-secret";
 import { recordKeyledgerEvent } from "@/lib/data/access-events/record-keyledger-event";
 import { getDb } from "@/lib/data/db";

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
-import { apiTokens } from "@/db/schema";
+import { apiTokens } from "@/db/schema-ingest";
 import { getDb, type Queryable } from "@/lib/data/db";
 import { hashToken, TOKEN_PREFIX } from "@/lib/data/api-tokens/api-token";
 

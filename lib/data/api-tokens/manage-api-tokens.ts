@@ -1,6 +1,7 @@
 import "server-only";
 import { and, desc, eq, isNull } from "drizzle-orm";
-import { apiTokens, people } from "@/db/schema";
+import { people } from "@/db/schema";
+import { apiTokens } from "@/db/schema-ingest";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { getDb, type Queryable } from "@/lib/data/db";

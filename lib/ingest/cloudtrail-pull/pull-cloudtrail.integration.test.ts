@@ -4,7 +4,8 @@
 import { eq, like, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { accessEvents, appMeta, ingestRuns } from "@/db/schema";
+import { accessEvents, appMeta } from "@/db/schema";
+import { ingestRuns } from "@/db/schema-ingest";
 import { createSource } from "@/db/seed/factories";
 import { cursorKey } from "@/lib/ingest/cloudtrail-pull/cursor";
 import { pullAllCloudTrail } from "@/lib/ingest/cloudtrail-pull/pull-all-cloudtrail";

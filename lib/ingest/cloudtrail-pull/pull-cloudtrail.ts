@@ -7,7 +7,8 @@ import { CloudTrailClient, LookupEventsCommand, type CloudTrailClientConfig, typ
 import { eq } from "drizzle-orm";
 import type pg from "pg";
 import type { Db } from "@/db/client";
-import { ingestRuns, type Source } from "@/db/schema";
+import { type Source } from "@/db/schema";
+import { ingestRuns } from "@/db/schema-ingest";
 import { emptySummary, ingestStream, type IngestSummary } from "@/lib/ingest/ingest-files";
 import { readCursor, writeCursor } from "@/lib/ingest/cloudtrail-pull/cursor";
 import { cloudTrailError } from "@/lib/ingest/cloudtrail-pull/errors";
