@@ -4,9 +4,10 @@ import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import * as registry from "@/db/schema";
 import * as ingest from "@/db/schema-ingest";
+import * as rotation from "@/db/schema-rotation";
 
 /** Every table, for drizzle clients made outside createDb (the seed wraps one pool connection). */
-export const schema = { ...registry, ...ingest };
+export const schema = { ...registry, ...ingest, ...rotation };
 import { env } from "@/lib/env";
 
 export type Db = NodePgDatabase<typeof schema>;

@@ -12,6 +12,9 @@ export const PERMISSIONS = {
   "source:manage": "Add, change and sync sources",
   "access-log:read": "Search access events",
   "rotation:read": "See the rotation calendar",
+  "rotation:work": "Acknowledge, complete or skip one's own rotation tasks; sign off those one approves",
+  "rotation:manage": "Change rotation policies, per-secret overrides and reminder settings; work any task",
+  "person:offboard": "Offboard a person: reassign their roles and open rotate-now tasks",
   "blast-radius:read": "See blast-radius scores",
   "runbook:read": "See runbooks and drills",
   "evidence:read": "See evidence packets",
@@ -24,15 +27,16 @@ export type Permission = keyof typeof PERMISSIONS;
 export const ROLES = ["admin", "owner", "founder", "sales", "auditor"] as const satisfies readonly AppRole[];
 
 const ALL = Object.keys(PERMISSIONS) as Permission[];
-const READ_ONLY = ALL.filter((p) => !["ownership:assign", "source:manage", "token:manage"].includes(p));
+const WRITES: Permission[] = ["ownership:assign", "source:manage", "token:manage", "rotation:work", "rotation:manage", "person:offboard"];
+const READ_ONLY = ALL.filter((p) => !WRITES.includes(p));
 
 export const ROLE_PERMISSIONS: Record<AppRole, readonly Permission[]> = {
   admin: ALL,
   // A founder who approves a secret may reassign its owners, like any approver.
-  founder: [...READ_ONLY, "ownership:assign"],
+  founder: [...READ_ONLY, "ownership:assign", "rotation:work"],
   auditor: READ_ONLY,
   // Owners see the secrets they hold a role on (the DAL scopes them), and can reassign where they approve.
-  owner: ["secret:read", "ownership:read", "ownership:assign", "person:read", "rotation:read", "runbook:read", "blast-radius:read", "access-log:read"],
+  owner: ["secret:read", "ownership:read", "ownership:assign", "person:read", "rotation:read", "rotation:work", "runbook:read", "blast-radius:read", "access-log:read"],
   // Sales sends customer-safe packets: counts and policies, never secret names.
   sales: ["evidence:read", "evidence:export", "metrics:read"],
 };
