@@ -94,6 +94,12 @@ export const rotationTasks = pgTable(
     // due + grace: past it the rotation is out of policy, not just late.
     graceUntil: timestamp("grace_until", { withTimezone: true }).notNull(),
     openedAt: timestamp("opened_at", { withTimezone: true }).notNull().defaultNow(),
+    // What the due date was counted from (scheduled tasks): the store's last rotation, else its
+    // creation date, else when Keyledger registered the secret; null for rotate-now tasks.
+    dueBasis: text("due_basis"),
+    basisAt: timestamp("basis_at", { withTimezone: true }),
+    // The store's version count when the task opened: a higher one later confirms the rotation.
+    openedVersionCount: integer("opened_version_count"),
     // The operator, else the approver; null is a gap the task itself shows.
     assigneeId: uuid("assignee_id").references(() => people.id, { onDelete: "set null" }),
     assigneeRole: text("assignee_role"),
@@ -123,6 +129,7 @@ export const rotationTasks = pgTable(
     check("rotation_tasks_assignee_role", sql`${t.assigneeRole} is null or ${t.assigneeRole} in ('operator', 'approver')`),
     check("rotation_tasks_skip_reason", sql`${t.status} <> 'skipped' or length(trim(coalesce(${t.skippedReason}, ''))) > 0`),
     check("rotation_tasks_grace", sql`${t.graceUntil} >= ${t.dueAt}`),
+    check("rotation_tasks_due_basis", sql`${t.dueBasis} is null or ${t.dueBasis} in ('last_rotated', 'created_in_source', 'registered')`),
   ],
 );
 
