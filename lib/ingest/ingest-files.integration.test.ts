@@ -74,6 +74,20 @@ describe("ingestFiles", () => {
     expect(await eventCount()).toBe(before);
   });
 
+  it("drops duplicates met mid-file and inside one batch, and keeps every new event around them", async () => {
+    const ops = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => vaultOperation(from + i, "kv/data/payments/stripe-webhook"));
+    await writeFile(path.join(dir, "first.log"), `${ops(100, 110).join("\n")}\n`);
+    // 105–109 were ingested with first.log; 112 appears twice in the same batch.
+    await writeFile(path.join(dir, "overlap.log"), `${[...ops(110, 112), ...ops(105, 113), ...ops(112, 120)].join("\n")}\n`);
+    expect(await ingestFiles({ format: "vault", files: [path.join(dir, "first.log")], pool: database.pool, batchSize: 6 })).toMatchObject({ ingested: 10, duplicates: 0 });
+    const before = await eventCount();
+    const summary = await ingestFiles({ format: "vault", files: [path.join(dir, "overlap.log")], pool: database.pool, batchSize: 6 });
+    expect(summary).toMatchObject({ read: 36, ingested: 10, duplicates: 8, skipped: 18, quarantined: 0 });
+    expect(await eventCount()).toBe(before + 10);
+    const ids = await database.db.select({ rawId: accessEvents.rawId }).from(accessEvents).where(sql`${accessEvents.rawId} like 'req-1__'`);
+    expect(ids.map((r) => r.rawId).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `req-${100 + i}`));
+  });
+
   it("lets the real outcome replace a request whose response came in the next (rotated) file", async () => {
     const [request, response] = vaultOperation(900, "kv/data/payments/stripe-webhook", "read", "permission denied").split("\n");
     await writeFile(path.join(dir, "part-1.log"), `${request}\n`);

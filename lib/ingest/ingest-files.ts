@@ -7,7 +7,7 @@ import type pg from "pg";
 import { fileKey } from "@/lib/ingest/file-key";
 import { getParser } from "@/lib/ingest/parsers";
 import type { LogFormat, NormalizedEvent } from "@/lib/ingest/types";
-import { writeBatch, type Batch } from "@/lib/ingest/write-batch";
+import { BatchWriter, type Batch } from "@/lib/ingest/write-batch";
 
 export type IngestSummary = {
   read: number;
@@ -60,37 +60,52 @@ async function ingestInput({ key, name, open }: Input, options: IngestOptions, s
       if (done.rows[0] && !done.rows[0].completed) resumeAfter = Number(done.rows[0].records_done);
       if (done.rows[0]?.completed) await client.query(`update ingest_checkpoints set records_done = 0, completed = false where file_key = $1`, [key]);
     }
+    const writer = client ? new BatchWriter(client, options.runId ?? null) : null;
     let batch: Batch = { events: [], quarantined: [], skipped: 0, records: 0 };
     let position = 0;
+    // One batch is written while the next is parsed: Postgres and the parser each keep a core busy.
+    // Batches still commit one after another, in order, so the checkpoint stays exact.
+    let writing: Promise<void> = Promise.resolve();
     const flush = async (completed: boolean) => {
-      if (client) {
-        const result = await writeBatch(client, batch, { fileKey: key, format, file: name, completed }, options.runId ?? null);
+      const full = batch;
+      batch = { events: [], quarantined: [], skipped: 0, records: 0 };
+      await writing;
+      if (!writer) {
+        summary.ingested += full.events.length;
+        return;
+      }
+      writing = writer.write(full, { fileKey: key, format, file: name, completed }).then((result) => {
         summary.ingested += result.ingested;
         summary.duplicates += result.duplicates;
-      } else {
-        summary.ingested += batch.events.length;
-      }
-      batch = { events: [], quarantined: [], skipped: 0, records: 0 };
+      });
+      // Awaited before the next batch and at the end; until then a failure must not count as unhandled.
+      writing.catch(() => undefined);
     };
-    for await (const outcome of getParser(format).parse({ stream: open(), file: name })) {
-      position++;
-      if (position <= resumeAfter) continue;
-      summary.read++;
-      batch.records++;
-      if (outcome.kind === "event") {
-        batch.events.push(outcome.event);
-        await options.onEvent?.(outcome.event);
-      } else if (outcome.kind === "skipped") {
-        batch.skipped++;
-        summary.skipped++;
-      } else {
-        batch.quarantined.push({ location: outcome.location, reason: outcome.reason });
-        summary.quarantined++;
-        if (summary.errors.length < maxErrors) summary.errors.push({ file: outcome.location.file, line: outcome.location.line ?? null, ...(outcome.location.index !== undefined ? { index: outcome.location.index } : {}), reason: outcome.reason });
+    try {
+      for await (const outcome of getParser(format).parse({ stream: open(), file: name })) {
+        position++;
+        if (position <= resumeAfter) continue;
+        summary.read++;
+        batch.records++;
+        if (outcome.kind === "event") {
+          batch.events.push(outcome.event);
+          await options.onEvent?.(outcome.event);
+        } else if (outcome.kind === "skipped") {
+          batch.skipped++;
+          summary.skipped++;
+        } else {
+          batch.quarantined.push({ location: outcome.location, reason: outcome.reason });
+          summary.quarantined++;
+          if (summary.errors.length < maxErrors) summary.errors.push({ file: outcome.location.file, line: outcome.location.line ?? null, ...(outcome.location.index !== undefined ? { index: outcome.location.index } : {}), reason: outcome.reason });
+        }
+        if (batch.records >= batchSize) await flush(false);
       }
-      if (batch.records >= batchSize) await flush(false);
+      await flush(true);
+      await writing;
+    } finally {
+      // The connection goes back to the pool only once no batch is being written on it.
+      await writing.catch(() => undefined);
     }
-    await flush(true);
   } finally {
     client?.release();
   }
