@@ -1,0 +1,157 @@
+// The rotation calendar as iCalendar: one all-day VEVENT per rotation task, on its due date.
+//
+// Decisions a subscriber can rely on:
+// - UID `rotation-task-<task id>@keyledger` never changes; SEQUENCE is the task's own counter, bumped
+//   by the rotation engine on every change the feed shows.
+// - DTSTAMP and LAST-MODIFIED are the task's last change (or the moment it became overdue), not the
+//   time of the request, so the same data gives the same bytes and the feed's ETag holds.
+// - Done and skipped tasks stay in the feed for 30 days after they close (the caller selects them),
+//   so a calendar sees the change instead of an event that silently vanishes: done is STATUS:CONFIRMED
+//   with a "✓ Rotated" summary, skipped is STATUS:CANCELLED; neither carries an alarm.
+import { formatDate, formatUtcDateTime } from "@/lib/domain/ics/content-line";
+import { raw, text, writeCalendar, type IcsComponent, type IcsProperty } from "@/lib/domain/ics/write-calendar";
+
+export type FeedTaskStatus = "open" | "acknowledged" | "awaiting_approval" | "done" | "skipped";
+
+export type FeedTask = {
+  id: string;
+  kind: "scheduled" | "rotate_now";
+  reason: string | null;
+  status: FeedTaskStatus;
+  dueAt: Date;
+  graceUntil: Date;
+  sequence: number;
+  /** The latest change to the task or its secret. */
+  updatedAt: Date;
+  completedAt: Date | null;
+  skippedReason: string | null;
+  assigneeName: string | null;
+  assigneeRole: string | null;
+  secretName: string;
+  sourceName: string | null;
+  tier: number | null;
+  environment: string | null;
+};
+
+export type RotationFeedInput = {
+  calendarName: string;
+  calendarDescription: string;
+  tasks: FeedTask[];
+  /** Where Keyledger is served, for the link back to each task: https://keyledger.example.com */
+  baseUrl: string;
+  now: Date;
+  /** Team feeds name the assignee in each summary. */
+  showAssignee?: boolean;
+};
+
+export const PRODID = "-//Keyledger//Rotation calendar//EN";
+const DAY = 86_400_000;
+const CLOSED: FeedTaskStatus[] = ["done", "skipped"];
+
+export const taskUid = (id: string) => `rotation-task-${id}@keyledger`;
+export const taskUrl = (baseUrl: string, id: string) => `${baseUrl.replace(/\/+$/, "")}/rotation?task=${encodeURIComponent(id)}`;
+
+const isOverdue = (task: FeedTask, now: Date) => !CLOSED.includes(task.status) && now.getTime() > task.dueAt.getTime();
+
+/** When what the event shows last changed: an open task turns overdue without anyone touching it. */
+export function taskLastModified(task: FeedTask, now: Date): Date {
+  const overdueSince = isOverdue(task, now) ? task.dueAt.getTime() : 0;
+  return new Date(Math.max(task.updatedAt.getTime(), overdueSince));
+}
+
+function scopeLabel(task: FeedTask): string {
+  return `${task.tier === null ? "tier unknown" : `tier ${task.tier}`} ${task.environment ?? "env unknown"}`;
+}
+
+export function taskSummary(task: FeedTask, now: Date, showAssignee = false): string {
+  const what = `${task.secretName} (${scopeLabel(task)})`;
+  const who = showAssignee ? ` — ${task.assigneeName ?? "unassigned"}` : "";
+  if (task.status === "done") return `✓ Rotated ${what}${who}`;
+  if (task.status === "skipped") return `Skipped: rotate ${what}${who}`;
+  const verb = task.kind === "rotate_now" ? "Rotate now:" : "Rotate";
+  const hints = [task.status === "acknowledged" && "acknowledged", task.status === "awaiting_approval" && "awaiting approval"].filter(Boolean);
+  return `${isOverdue(task, now) ? "Overdue: " : ""}${verb} ${what}${hints.length ? ` · ${hints.join(", ")}` : ""}${who}`;
+}
+
+const STATUS_WORDS: Record<FeedTaskStatus, string> = {
+  open: "open",
+  acknowledged: "acknowledged",
+  awaiting_approval: "awaiting the approver's sign-off",
+  done: "done",
+  skipped: "skipped",
+};
+
+function taskDescription(task: FeedTask, baseUrl: string, now: Date): string {
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  const overdueDays = Math.floor((now.getTime() - task.dueAt.getTime()) / DAY);
+  const status = isOverdue(task, now) ? `${STATUS_WORDS[task.status]}, overdue${overdueDays > 0 ? ` by ${overdueDays} day${overdueDays === 1 ? "" : "s"}` : ""}` : STATUS_WORDS[task.status];
+  const assignee = task.assigneeName ? `${task.assigneeName}${task.assigneeRole ? ` (${task.assigneeRole})` : ""}` : "nobody — the secret has no operator or approver (a gap)";
+  return [
+    `Secret: ${task.secretName}`,
+    task.sourceName ? `Source: ${task.sourceName}` : null,
+    `Tier: ${task.tier ?? "unknown"} · Environment: ${task.environment ?? "unknown"}`,
+    `Status: ${status}`,
+    `Due: ${day(task.dueAt)}`,
+    `Grace until: ${day(task.graceUntil)} (out of policy after that)`,
+    `Assignee: ${assignee}`,
+    task.reason ? `Why: ${task.reason}` : null,
+    task.status === "done" && task.completedAt ? `Done: ${day(task.completedAt)}` : null,
+    task.status === "skipped" && task.skippedReason ? `Skipped because: ${task.skippedReason}` : null,
+    "",
+    `Open the task in Keyledger: ${taskUrl(baseUrl, task.id)}`,
+  ]
+    .filter((line) => line !== null)
+    .join("\n");
+}
+
+function taskEvent(task: FeedTask, input: RotationFeedInput): IcsComponent {
+  const modified = formatUtcDateTime(taskLastModified(task, input.now));
+  const closed = CLOSED.includes(task.status);
+  const properties: IcsProperty[] = [
+    { name: "UID", value: raw(taskUid(task.id)) },
+    { name: "DTSTAMP", value: raw(modified) },
+    { name: "LAST-MODIFIED", value: raw(modified) },
+    { name: "DTSTART", params: { VALUE: "DATE" }, value: raw(formatDate(task.dueAt)) },
+    { name: "DTEND", params: { VALUE: "DATE" }, value: raw(formatDate(new Date(task.dueAt.getTime() + DAY))) },
+    { name: "SEQUENCE", value: raw(task.sequence) },
+    { name: "SUMMARY", value: text(taskSummary(task, input.now, input.showAssignee)) },
+    { name: "DESCRIPTION", value: text(taskDescription(task, input.baseUrl, input.now)) },
+    { name: "URL", value: raw(taskUrl(input.baseUrl, task.id)) },
+    { name: "STATUS", value: raw(task.status === "skipped" ? "CANCELLED" : "CONFIRMED") },
+    { name: "TRANSP", value: raw("TRANSPARENT") },
+    { name: "CLASS", value: raw("PRIVATE") },
+    { name: "CATEGORIES", value: { texts: ["Keyledger", "Secret rotation", task.tier === null ? "Tier unknown" : `Tier ${task.tier}`, task.environment ?? "Environment unknown"] } },
+  ];
+  const alarm: IcsComponent = {
+    name: "VALARM",
+    properties: [
+      { name: "ACTION", value: raw("DISPLAY") },
+      { name: "TRIGGER", value: raw("-P1D") },
+      { name: "DESCRIPTION", value: text(`Rotation due tomorrow: ${task.secretName}`) },
+    ],
+  };
+  return { name: "VEVENT", properties, components: closed ? [] : [alarm] };
+}
+
+/** The feed's bytes and the newest change in it (null when it has no events). */
+export function buildRotationFeed(input: RotationFeedInput): { body: string; lastModified: Date | null } {
+  const tasks = [...input.tasks].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.id.localeCompare(b.id));
+  const body = writeCalendar({
+    name: "VCALENDAR",
+    properties: [
+      { name: "PRODID", value: raw(PRODID) },
+      { name: "VERSION", value: raw("2.0") },
+      { name: "CALSCALE", value: raw("GREGORIAN") },
+      { name: "METHOD", value: raw("PUBLISH") },
+      { name: "NAME", value: text(input.calendarName) },
+      { name: "X-WR-CALNAME", value: text(input.calendarName) },
+      { name: "X-WR-CALDESC", value: text(input.calendarDescription) },
+      { name: "X-WR-TIMEZONE", value: raw("UTC") },
+      { name: "REFRESH-INTERVAL", params: { VALUE: "DURATION" }, value: raw("PT1H") },
+      { name: "X-PUBLISHED-TTL", value: raw("PT1H") },
+    ],
+    components: tasks.map((task) => taskEvent(task, input)),
+  });
+  const times = tasks.map((t) => taskLastModified(t, input.now).getTime());
+  return { body, lastModified: times.length ? new Date(Math.max(...times)) : null };
+}
