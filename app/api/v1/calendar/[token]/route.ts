@@ -1,0 +1,42 @@
+// GET /api/v1/calendar/<token>.ics — the public calendar feed. No session: the token in the path is
+// the credential, so it is never echoed, logged or put in a problem's `instance`. An unknown, bad or
+// revoked token gets the same 404.
+import { randomUUID } from "node:crypto";
+import type { NextRequest } from "next/server";
+import { appBaseUrl } from "@/lib/data/calendar-feeds/app-base-url";
+import { getCalendarDocument, type CalendarDocument } from "@/lib/data/calendar-feeds/get-calendar-document";
+import { problemResponse, toProblem } from "@/lib/http/problem";
+
+const INSTANCE = "/api/v1/calendar/{token}.ics";
+
+export async function GET(request: NextRequest, { params }: { params: Promise<{ token: string }> }) {
+  const requestId = randomUUID();
+  try {
+    const { token: file } = await params;
+    const token = file.endsWith(".ics") ? file.slice(0, -".ics".length) : null;
+    const document = token ? await getCalendarDocument({ token, baseUrl: appBaseUrl(request) }) : null;
+    if (!document) return problemResponse({ code: "not_found", status: 404, detail: "No such calendar feed (it may have been revoked)", instance: INSTANCE, requestId });
+    const headers = {
+      etag: document.etag,
+      "last-modified": document.lastModified.toUTCString(),
+      "cache-control": "private, max-age=300",
+      "x-request-id": requestId,
+    };
+    if (notModified(request, document)) return new Response(null, { status: 304, headers });
+    return new Response(document.body, {
+      headers: { ...headers, "content-type": "text/calendar; charset=utf-8", "content-disposition": 'inline; filename="keyledger-rotations.ics"', "x-robots-tag": "noindex" },
+    });
+  } catch (error) {
+    return toProblem(error, { instance: INSTANCE, requestId });
+  }
+}
+
+/** RFC 9110 §13.1: If-None-Match wins; If-Modified-Since counts only without it. */
+function notModified(request: NextRequest, document: CalendarDocument): boolean {
+  const ifNoneMatch = request.headers.get("if-none-match");
+  if (ifNoneMatch !== null) {
+    return ifNoneMatch.trim() === "*" || ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === document.etag);
+  }
+  const since = Date.parse(request.headers.get("if-modified-since") ?? "");
+  return !Number.isNaN(since) && document.lastModified.getTime() <= since;
+}
