@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, isDemoMode, parseEnv } from "@/lib/env";
+import { ConfigError, isDemoMode, parseEnv, publicBaseUrl } from "@/lib/env";
 
 describe("environment", () => {
   it("defaults to the embedded database with demo sign-in", () => {
@@ -46,5 +46,31 @@ describe("environment", () => {
 
   it("parses ADMIN_EMAILS as a lower-cased list", () => {
     expect(parseEnv({ ADMIN_EMAILS: " Ada@Example.com, bob@example.com ," }).ADMIN_EMAILS).toEqual(["ada@example.com", "bob@example.com"]);
+  });
+
+  it("leaves reminder channels off until configured, and asks for a sender with SMTP", () => {
+    const none = parseEnv({});
+    expect([none.KEYLEDGER_REMINDERS, none.KEYLEDGER_SMTP_URL, none.KEYLEDGER_SLACK_WEBHOOK_URL]).toEqual(["on", undefined, undefined]);
+    expect(() => parseEnv({ KEYLEDGER_SMTP_URL: "smtps://u:p@mail.example.com:465" })).toThrow(/KEYLEDGER_MAIL_FROM: e-mail reminders need a sender/);
+    const mail = parseEnv({ KEYLEDGER_SMTP_URL: "smtp://mail.example.com:587", KEYLEDGER_MAIL_FROM: "Keyledger <kl@example.com>" });
+    expect(mail.KEYLEDGER_MAIL_FROM).toBe("Keyledger <kl@example.com>");
+  });
+
+  it("refuses a non-SMTP mail URL and a plain-http Slack webhook, without echoing the value", () => {
+    try {
+      parseEnv({ KEYLEDGER_SMTP_URL: "https://u:hunter22@mail.example.com", KEYLEDGER_SLACK_WEBHOOK_URL: "http://hooks.slack.com/services/T0/B0/abcdefSECRET" });
+      expect.unreachable();
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toContain("KEYLEDGER_SMTP_URL: must be an smtp:// or smtps:// URL");
+      expect(message).toContain("KEYLEDGER_SLACK_WEBHOOK_URL: must use https");
+      expect(message).not.toMatch(/hunter22|abcdefSECRET/);
+    }
+    expect(parseEnv({ KEYLEDGER_SLACK_WEBHOOK_URL: "http://127.0.0.1:9000/hook" }).KEYLEDGER_SLACK_WEBHOOK_URL).toBe("http://127.0.0.1:9000/hook");
+  });
+
+  it("builds reminder links from NEXTAUTH_URL, else the local port", () => {
+    expect(publicBaseUrl(parseEnv({ NEXTAUTH_URL: "https://kl.example.com/" }))).toBe("https://kl.example.com");
+    expect(publicBaseUrl(parseEnv({ PORT: "3100" }))).toBe("http://localhost:3100");
   });
 });

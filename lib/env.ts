@@ -34,6 +34,17 @@ export const envSchema = z
     KEYLEDGER_INGEST_BATCH: z.coerce.number().int().min(100).max(100_000).default(5_000),
     // The largest audit-log upload the API accepts (bytes as sent, before gunzip).
     KEYLEDGER_INGEST_MAX_BYTES: z.coerce.number().int().min(1024).default(256 * 1024 * 1024),
+    // Rotation reminders (e-mail and Slack digests). Each channel is off until configured.
+    KEYLEDGER_REMINDERS: z.enum(["on", "off"]).default("on"),
+    KEYLEDGER_SMTP_URL: z
+      .url({ protocol: /^smtps?$/, message: "must be an smtp:// or smtps:// URL, e.g. smtps://user:password@mail.example.com:465" })
+      .optional(),
+    KEYLEDGER_MAIL_FROM: z.string().trim().regex(/@/, 'must be a sender address, e.g. "Keyledger <keyledger@example.com>"').optional(),
+    // A Slack incoming webhook URL is a credential: set it here only, it is never logged or shown.
+    KEYLEDGER_SLACK_WEBHOOK_URL: z
+      .url({ protocol: /^https?$/, message: "must be a Slack incoming webhook URL (https://hooks.slack.com/services/…)" })
+      .refine((u) => u.startsWith("https://") || /^http:\/\/(localhost|127\.0\.0\.1)[:/]/.test(u), "must use https (plain http only to localhost)")
+      .optional(),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].filter(Boolean).length;
@@ -42,6 +53,9 @@ export const envSchema = z
     }
     if (Boolean(env.GITHUB_CLIENT_ID) !== Boolean(env.GITHUB_CLIENT_SECRET)) {
       ctx.addIssue({ code: "custom", path: ["GITHUB_CLIENT_ID"], message: "GitHub sign-in needs GITHUB_CLIENT_ID and GITHUB_CLIENT_SECRET together" });
+    }
+    if (env.KEYLEDGER_SMTP_URL && !env.KEYLEDGER_MAIL_FROM) {
+      ctx.addIssue({ code: "custom", path: ["KEYLEDGER_MAIL_FROM"], message: 'e-mail reminders need a sender with KEYLEDGER_SMTP_URL, e.g. "Keyledger <keyledger@example.com>"' });
     }
     if (env.DATABASE_URL && env.KEYLEDGER_EMBEDDED === "0" && env.KEYLEDGER_DEMO === "on") {
       ctx.addIssue({
@@ -79,6 +93,11 @@ export function isDemoMode(e: Env = env()): boolean {
   if (e.KEYLEDGER_DEMO === "off") return false;
   if (e.KEYLEDGER_DEMO === "force") return true;
   return e.KEYLEDGER_EMBEDDED === "1" || !e.DATABASE_URL;
+}
+
+/** Where people reach this installation: links in reminders point here. */
+export function publicBaseUrl(e: Env = env()): string {
+  return (e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
 }
 
 /**
