@@ -1,7 +1,7 @@
 // Access-event plumbing: ingest runs, checkpoints, quarantine, findings the logs reveal, and the
 // API tokens log shippers use. Split from db/schema.ts (the registry), which it refers to.
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { people, secrets } from "@/db/schema";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
@@ -90,4 +90,16 @@ export const apiTokens = pgTable(
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
   },
   (t) => [uniqueIndex("api_tokens_hash_key").on(t.tokenHash)],
+);
+
+// Every distinct actor and secret reference the access log has seen: a small table that free-text
+// search matches first, so the log itself is filtered by equality instead of a pattern on each row.
+// Kept by every writer of access events (ingest, Keyledger's own events, the seed).
+export const accessEventSubjects = pgTable(
+  "access_event_subjects",
+  {
+    kind: text("kind").notNull(),
+    subject: text("subject").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.subject] }), check("access_event_subjects_kind", sql`${t.kind} in ('actor', 'secret_ref')`)],
 );

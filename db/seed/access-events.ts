@@ -27,6 +27,7 @@ export async function seedAccessEvents(args: {
   const chunks = generateAccessEventChunks({ secrets, now, count, random: createRandom(EVENTS_SEED) });
   const copy = client.query(copyFrom(`COPY access_events (${COPY_COLUMNS}) FROM STDIN`));
   await pipeline(Readable.from(chunks), copy);
+  await client.query("select keyledger_collect_access_event_subjects()");
 
   await client.query(`
     update secrets s set last_accessed_at = e.last_accessed_at

@@ -74,6 +74,7 @@ export class BatchWriter {
       if (e.occurredAt > last) last = e.occurredAt;
     }
     await client.query(`select keyledger_ensure_access_event_partitions($1, $2)`, [first, last]);
+    await recordSubjects(client, events);
     if (!this.merging) {
       await client.query("savepoint direct_copy");
       try {
@@ -137,6 +138,22 @@ export class BatchWriter {
     await recordAccess(client, inserted.rows);
     return { ingested: inserted.rowCount ?? 0, duplicates: events.length - (inserted.rowCount ?? 0) };
   }
+}
+
+/** The batch's actors and secret references join the small table free-text search matches first. */
+async function recordSubjects(client: pg.PoolClient, events: NormalizedEvent[]) {
+  const actors = new Set<string>();
+  const refs = new Set<string>();
+  for (const e of events) {
+    actors.add(e.actor);
+    if (e.secretRef !== null) refs.add(e.secretRef);
+  }
+  await client.query(
+    `insert into access_event_subjects (kind, subject)
+     select 'actor', unnest($1::text[]) union all select 'secret_ref', unnest($2::text[])
+     on conflict do nothing`,
+    [[...actors], [...refs]],
+  );
 }
 
 type Inserted = { secret_id: string | null; secret_ref: string | null; source_kind: string; occurred_at: Date };

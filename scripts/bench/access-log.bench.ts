@@ -26,6 +26,7 @@ await withBenchDatabase(async (database) => {
     from generate_series(1, ${EVENTS}) g,
       (select array_agg(id order by id) as ids, array_agg(external_id order by id) as refs, count(*)::int as n from secrets) pool,
       lateral (select pool.ids[1 + g % pool.n] as id, pool.refs[1 + g % pool.n] as external_id) s`);
+  await db.execute(sql`select keyledger_collect_access_event_subjects()`);
   await db.execute(sql`analyze access_events`);
   console.log(`access_events: ${EVENTS} events`);
   console.log(`generate_time: ${((performance.now() - started) / 1000).toFixed(1)} s`);

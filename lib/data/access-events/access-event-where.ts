@@ -1,6 +1,7 @@
 import "server-only";
-import { and, eq, gte, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { accessEvents, roleAssignments, secrets } from "@/db/schema";
+import { accessEventSubjects } from "@/db/schema-ingest";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import type { AccessEventFilters } from "@/lib/validation/access-events";
@@ -23,11 +24,12 @@ export function accessEventWhere(actor: Actor, filters: AccessEventFilters): SQL
     filters.source?.length ? inArray(accessEvents.sourceKind, filters.source) : undefined,
     filters.from ? gte(accessEvents.occurredAt, new Date(filters.from)) : undefined,
     filters.to ? lt(accessEvents.occurredAt, isDateOnly(filters.to) ? dayAfter(filters.to) : new Date(filters.to)) : undefined,
+    // The text is matched once against the few distinct actors, references and secret names, and
+    // the log is then filtered by equality: no pattern is tried on each of millions of events.
     like
       ? or(
-          ilike(accessEvents.actor, like),
-          ilike(accessEvents.secretRef, like),
-          // The registry is small: find the matching secrets once, not once per event.
+          sql`${accessEvents.actor} = any(array(select v.subject from ${accessEventSubjects} v where v.kind = 'actor' and v.subject ilike ${like}))`,
+          sql`${accessEvents.secretRef} = any(array(select v.subject from ${accessEventSubjects} v where v.kind = 'secret_ref' and v.subject ilike ${like}))`,
           sql`${accessEvents.secretId} = any(array(select s.id from ${secrets} s where s.name ilike ${like}))`,
         )
       : undefined,

@@ -4,6 +4,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { accessEvents } from "@/db/schema";
+import { accessEventSubjects } from "@/db/schema-ingest";
 import { getDb, type Queryable } from "@/lib/data/db";
 
 export type KeyledgerEvent = {
@@ -41,4 +42,8 @@ export async function recordKeyledgerEvent({ event, db = getDb() }: { event: Key
     userAgent: event.userAgent ?? null,
     detail: event.detail ?? null,
   });
+  await db
+    .insert(accessEventSubjects)
+    .values([{ kind: "actor", subject: event.actor }, ...(event.secretRef ? [{ kind: "secret_ref", subject: event.secretRef }] : [])])
+    .onConflictDoNothing();
 }
