@@ -32,6 +32,12 @@ type Audit<S extends Schemas, R> = {
   action: KeyledgerEvent["action"];
   rawAction: string;
   describe: (ctx: RouteContext<S>, result: R | undefined) => Pick<KeyledgerEvent, "secretId" | "secretRef" | "detail">;
+  /**
+   * "handler": the DAL the handler calls writes the success event itself, in the same transaction
+   * (rotation: its events must exist whoever calls it — route, job or offboarding). The wrapper
+   * still runs the handler in a transaction and records failures.
+   */
+  successRecordedBy?: "handler";
 };
 
 type RouteConfig<S extends Schemas, R> = { permission: Permission; schemas?: S; audit?: Audit<S, R> };
@@ -74,7 +80,7 @@ async function runAudited<S extends Schemas, R>(audit: Audit<S, R>, ctx: RouteCo
   return getDb().transaction(async (tx) => {
     const txCtx = { ...ctx, db: tx };
     const result = await handler(txCtx);
-    await recordKeyledgerEvent({ db: tx, event: auditEvent(audit, txCtx, result, "success") });
+    if (audit.successRecordedBy !== "handler") await recordKeyledgerEvent({ db: tx, event: auditEvent(audit, txCtx, result, "success") });
     return result;
   });
 }
@@ -94,6 +100,15 @@ function auditEvent<S extends Schemas, R>(audit: Audit<S, R>, ctx: RouteContext<
     sourceIp: ctx.request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
     userAgent: ctx.request.headers.get("user-agent"),
     ...described,
+  };
+}
+
+/** Who asked, for a DAL that records its own event: the request id, address and user agent. */
+export function eventContext(ctx: Pick<RouteContext<Schemas>, "request" | "requestId">) {
+  return {
+    rawId: ctx.requestId,
+    sourceIp: ctx.request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
+    userAgent: ctx.request.headers.get("user-agent"),
   };
 }
 

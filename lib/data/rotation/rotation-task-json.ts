@@ -1,0 +1,118 @@
+import "server-only";
+// One shape for a rotation task, everywhere the API returns one (list, detail, every transition):
+// the task, its secret, who holds it, who acknowledged, completed and approved it, and whether it
+// is overdue now. The select and the mapping live here so they cannot drift apart.
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { people, roleAssignments, secrets, sources } from "@/db/schema";
+import { rotationTasks } from "@/db/schema-rotation";
+import type { Queryable } from "@/lib/data/db";
+import { isOverdue, type DueBasis, type TaskStatus } from "@/lib/domain/rotation/schedule";
+
+export type PersonRef = { id: string; name: string };
+export type RotationTask = {
+  id: string;
+  secret: { id: string; name: string; tier: number | null; environment: string | null; sourceName: string };
+  kind: "scheduled" | "rotate_now";
+  reason: string | null;
+  status: TaskStatus;
+  dueAt: string;
+  graceUntil: string;
+  openedAt: string;
+  overdue: boolean;
+  assignee: (PersonRef & { email: string }) | null;
+  assigneeRole: "operator" | "approver" | null;
+  /** Nobody to assign: the secret has neither an operator nor an approver. */
+  gap: boolean;
+  requiresApproval: boolean;
+  /** The secret's approver now: who signs off a task that requires it. */
+  approver: PersonRef | null;
+  acknowledgedAt: string | null;
+  acknowledgedBy: PersonRef | null;
+  completedAt: string | null;
+  completedBy: PersonRef | null;
+  completion: "auto" | "manual" | null;
+  note: string | null;
+  skippedReason: string | null;
+  approvedAt: string | null;
+  approvedBy: PersonRef | null;
+  sequence: number;
+  /** What the due date was counted from; null for rotate-now tasks (due when opened). */
+  dueBasis: DueBasis | null;
+  updatedAt: string;
+};
+
+const assignee = alias(people, "assignee");
+const acker = alias(people, "acker");
+const completer = alias(people, "completer");
+const signer = alias(people, "signer");
+const approverRole = alias(roleAssignments, "approver_role");
+const approver = alias(people, "approver");
+
+/** Tasks joined to everything the JSON shows; `where` may use rotation_tasks and secrets. */
+export function selectRotationTasks(db: Queryable, where: SQL | undefined) {
+  return db
+    .select({
+      task: rotationTasks,
+      secret: { id: secrets.id, name: secrets.name, tier: secrets.tier, environment: secrets.environment },
+      sourceName: sources.name,
+      assignee: { id: assignee.id, name: assignee.name, email: assignee.email },
+      acker: { id: acker.id, name: acker.name },
+      completer: { id: completer.id, name: completer.name },
+      signer: { id: signer.id, name: signer.name },
+      approver: { id: approver.id, name: approver.name },
+    })
+    .from(rotationTasks)
+    .innerJoin(secrets, eq(secrets.id, rotationTasks.secretId))
+    .innerJoin(sources, eq(sources.id, secrets.sourceId))
+    .leftJoin(assignee, eq(assignee.id, rotationTasks.assigneeId))
+    .leftJoin(acker, eq(acker.id, rotationTasks.acknowledgedBy))
+    .leftJoin(completer, eq(completer.id, rotationTasks.completedBy))
+    .leftJoin(signer, eq(signer.id, rotationTasks.approvedBy))
+    .leftJoin(approverRole, and(eq(approverRole.secretId, secrets.id), sql`${approverRole.role} = 'approver'`))
+    .leftJoin(approver, eq(approver.id, approverRole.personId))
+    .where(where);
+}
+
+type Row = Awaited<ReturnType<typeof selectRotationTasks>>[number];
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+const ref = <T extends { id: string | null }>(p: T | null): T | null => (p?.id ? p : null);
+
+export function toRotationTask(row: Row, now: Date = new Date()): RotationTask {
+  const t = row.task;
+  return {
+    id: t.id,
+    secret: { ...row.secret, sourceName: row.sourceName },
+    kind: t.kind,
+    reason: t.reason,
+    status: t.status,
+    dueAt: t.dueAt.toISOString(),
+    graceUntil: t.graceUntil.toISOString(),
+    openedAt: t.openedAt.toISOString(),
+    overdue: isOverdue(t, now),
+    assignee: ref(row.assignee) as RotationTask["assignee"],
+    assigneeRole: t.assigneeRole as RotationTask["assigneeRole"],
+    gap: t.assigneeId === null,
+    requiresApproval: t.requiresApproval,
+    approver: ref(row.approver) as PersonRef | null,
+    acknowledgedAt: iso(t.acknowledgedAt),
+    acknowledgedBy: ref(row.acker) as PersonRef | null,
+    completedAt: iso(t.completedAt),
+    completedBy: ref(row.completer) as PersonRef | null,
+    completion: t.completion as RotationTask["completion"],
+    note: t.note,
+    skippedReason: t.skippedReason,
+    approvedAt: iso(t.approvedAt),
+    approvedBy: ref(row.signer) as PersonRef | null,
+    sequence: t.sequence,
+    dueBasis: t.dueBasis as DueBasis | null,
+    updatedAt: t.updatedAt.toISOString(),
+  };
+}
+
+/** One task by id, unscoped: callers have already checked the actor may see it. */
+export async function loadRotationTask(db: Queryable, id: string, now?: Date): Promise<RotationTask> {
+  const [row] = await selectRotationTasks(db, eq(rotationTasks.id, id)).limit(1);
+  if (!row) throw new Error(`rotation task ${id} vanished`);
+  return toRotationTask(row, now);
+}

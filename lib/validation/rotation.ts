@@ -1,0 +1,65 @@
+// Query and body shapes for the rotation API, shared by the routes, the calendar UI and tests.
+// Shapes only (types, lengths): the rules — interval 1–3650, grace shorter than the interval, a
+// reason for a skip — live in lib/domain/rotation/validate.ts and answer 400 with the field named.
+import { z } from "zod";
+import { environment } from "@/db/schema";
+import { TASK_STATUSES } from "@/lib/domain/rotation/schedule";
+
+/** `?tier=1,2` and `?tier=1&tier=2` both mean [1, 2]. */
+const many = <T extends z.ZodType<unknown, string>>(item: T) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(item).max(20));
+
+/** A date (2026-11-01, midnight UTC) or a date-time with an offset. */
+const instant = z
+  .string()
+  .refine((s) => /^\d{4}-\d{2}-\d{2}(T\S+)?$/.test(s) && !Number.isNaN(Date.parse(s)), { message: "must be a date (2026-11-01) or an ISO date-time" })
+  .transform((s) => new Date(s));
+
+export const listRotationTasksQuery = z
+  .object({
+    /** Due on or after (inclusive). */
+    from: instant.optional(),
+    /** Due before (exclusive): from=2026-11-01&to=2026-12-01 is November. */
+    to: instant.optional(),
+    /** Assigned to: `me` or a person id. */
+    assignee: z.union([z.literal("me"), z.uuid({ message: "must be `me` or a person id" })]).optional(),
+    /** Assigned to this person or on a secret they hold any role on. */
+    person: z.uuid({ message: "must be a person id" }).optional(),
+    secret: z.uuid({ message: "must be a secret id" }).optional(),
+    tier: many(z.enum(["1", "2", "3", "4", "unknown"])).optional(),
+    environment: many(z.enum([...environment.enumValues, "unknown"])).optional(),
+    status: many(z.enum(TASK_STATUSES)).optional(),
+    kind: z.enum(["scheduled", "rotate_now"]).optional(),
+    overdue: z.enum(["true", "false"]).optional(),
+    cursor: z.string().max(500).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+export type ListRotationTasksQuery = z.infer<typeof listRotationTasksQuery>;
+
+export const taskIdParams = z.object({ id: z.uuid() });
+export const doneBody = z.object({ note: z.string().max(5000).optional() }).strict();
+export const skipBody = z.object({ reason: z.string().max(5000).optional() }).strict();
+
+export const policyParams = z.object({ tier: z.enum(["1", "2", "3", "4"]).transform(Number), environment: z.enum(environment.enumValues) });
+export const policyBody = z.object({ intervalDays: z.number(), graceDays: z.number(), requiresApproval: z.boolean() }).strict();
+
+export const settingsBody = z
+  .object({ leadDays: z.number(), escalateAfterDays: z.number(), engineerHoursPerMonth: z.number(), minutesPerRotation: z.number() })
+  .partial()
+  .strict();
+
+export const overrideBody = z
+  .object({ intervalDays: z.number().nullable(), graceDays: z.number().nullable(), exempt: z.boolean(), reason: z.string().max(5000) })
+  .partial()
+  .strict();
+
+export const capacityQuery = z
+  .object({
+    engineerHoursPerMonth: z.coerce.number().min(0).max(10_000).optional(),
+    minutesPerRotation: z.coerce.number().int().min(1).max(1440).optional(),
+  })
+  .strict();
