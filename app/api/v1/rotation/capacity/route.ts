@@ -1,0 +1,8 @@
+import { getRotationCapacity } from "@/lib/data/rotation/get-rotation-capacity";
+import { withRoute } from "@/lib/http/with-route";
+import { capacityQuery } from "@/lib/validation/rotation";
+
+/** GET /api/v1/rotation/capacity?engineerHoursPerMonth&minutesPerRotation — does the policy fit the engineers we have? */
+export const GET = withRoute({ permission: "rotation:read", schemas: { query: capacityQuery } }, ({ actor, db, query }) =>
+  getRotationCapacity({ actor, db, engineerHoursPerMonth: query.engineerHoursPerMonth, minutesPerRotation: query.minutesPerRotation }),
+);

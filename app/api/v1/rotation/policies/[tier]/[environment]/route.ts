@@ -1,0 +1,16 @@
+import { updateRotationPolicy } from "@/lib/data/rotation/update-rotation-policy";
+import { eventContext, withRoute } from "@/lib/http/with-route";
+import { policyBody, policyParams } from "@/lib/validation/rotation";
+
+/**
+ * PUT /api/v1/rotation/policies/:tier/:environment {intervalDays, graceDays, requiresApproval} — admins.
+ * Invalid → 400 naming each field, nothing changed. Open tasks' due dates move at once.
+ */
+export const PUT = withRoute(
+  {
+    permission: "rotation:manage",
+    schemas: { params: policyParams, body: policyBody },
+    audit: { action: "policy_change", rawAction: "rotation.policy_update", describe: ({ params }) => ({ detail: { tier: params.tier, environment: params.environment } }), successRecordedBy: "handler" },
+  },
+  (ctx) => updateRotationPolicy({ actor: ctx.actor, db: ctx.db, tier: ctx.params.tier, environment: ctx.params.environment, input: ctx.body, context: eventContext(ctx) }),
+);

@@ -1,0 +1,5 @@
+import { getRotationSummary } from "@/lib/data/rotation/get-rotation-summary";
+import { withRoute } from "@/lib/http/with-route";
+
+/** GET /api/v1/rotation/summary — overdue, due in 14 days, gaps, % acknowledged within 2 days, % on time per quarter. */
+export const GET = withRoute({ permission: "rotation:read" }, ({ actor, db }) => getRotationSummary({ actor, db }));

@@ -1,0 +1,11 @@
+import { listRotationTasks } from "@/lib/data/rotation/list-rotation-tasks";
+import { withRoute } from "@/lib/http/with-route";
+import { listRotationTasksQuery } from "@/lib/validation/rotation";
+
+/**
+ * GET /api/v1/rotation/tasks?from&to&assignee=me|<id>&person=<id>&secret=<id>&tier&environment&status&kind&overdue&cursor&limit
+ * — the tasks the caller can see, by due date then id: { items, nextCursor }.
+ */
+export const GET = withRoute({ permission: "rotation:read", schemas: { query: listRotationTasksQuery } }, ({ actor, db, query }) =>
+  listRotationTasks({ actor, db, query }),
+);
