@@ -7,6 +7,7 @@ import { ensurePartitions } from "@/lib/jobs/ensure-partitions";
 import { SYNC_QUEUE, type SyncJob } from "@/lib/jobs/queue";
 import { refreshLastAccessed } from "@/lib/jobs/refresh-last-accessed";
 import { REMINDERS_CRON, sendRemindersJob } from "@/lib/jobs/reminders";
+import { ROTATION_OPEN_TASKS_CRON, rotationOpenTasksJob } from "@/lib/jobs/rotation-open-tasks";
 import { dueSources, queueRun } from "@/lib/jobs/schedule-syncs";
 import { syncSource } from "@/lib/jobs/sync/sync-source";
 import { log } from "@/lib/log";
@@ -18,6 +19,7 @@ export const JOBS: Job[] = [
   { name: "secrets-refresh-last-accessed", cron: "*/15 * * * *", run: refreshLastAccessed },
   // A first pull of a busy account reads 90 days at CloudTrail's 2 calls a second: allow an hour.
   { name: "cloudtrail-pull", cron: "*/15 * * * *", run: cloudTrailPullJob, expireInSeconds: 3600 },
+  { name: "rotation-open-tasks", cron: ROTATION_OPEN_TASKS_CRON, run: (db) => rotationOpenTasksJob(db) },
   { name: "rotation-reminders", cron: REMINDERS_CRON, run: sendRemindersJob },
 ];
 

@@ -4,7 +4,9 @@ import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { locations, roleAssignments, secrets, sources, syncRuns, type Person, type Source } from "@/db/schema";
+import { rotationTasks } from "@/db/schema-rotation";
 import { assignRole, createPerson, createSource } from "@/db/seed/factories";
+import { openDueTasks } from "@/lib/data/rotation/open-due-tasks";
 import { syncSource } from "@/lib/jobs/sync/sync-source";
 import { sampleVaultSecrets, startVaultWireServer, VAULT_WIRE_TOKEN, vaultFaults, type WireVaultSecret } from "@/test/wire/vault";
 import type { WireServer } from "@/test/wire/wire-server";
@@ -94,6 +96,25 @@ describe("syncSource", () => {
     const runs = await database.db.select().from(syncRuns).where(eq(syncRuns.sourceId, source.id));
     expect(runs.filter((r) => r.status === "failed")).toHaveLength(1);
     expect(runs.filter((r) => r.status === "succeeded")).toHaveLength(runs.length - 1);
+  });
+
+  it("confirms the rotation task of a secret the store shows rotated since the task opened", async () => {
+    await openDueTasks({ db: database.db });
+    const [task] = await database.db
+      .select({ id: rotationTasks.id, externalId: secrets.externalId })
+      .from(rotationTasks)
+      .innerJoin(secrets, eq(secrets.id, rotationTasks.secretId))
+      .where(and(eq(secrets.sourceId, source.id), eq(rotationTasks.status, "open")))
+      .limit(1);
+    expect(task).toBeDefined();
+    const rotated = stored.find((s) => `kv/${s.path}` === task!.externalId)!;
+    const rotatedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
+    rotated.versions.push({ createdTime: rotatedAt.toISOString() });
+    await syncSource({ db: database.db, sourceId: source.id });
+    const [after] = await database.db.select().from(rotationTasks).where(eq(rotationTasks.id, task!.id));
+    expect(after).toMatchObject({ status: "done", completion: "auto" });
+    const others = await database.db.select({ n: sql<number>`count(*)::int` }).from(rotationTasks).where(eq(rotationTasks.completion, "auto"));
+    expect(others[0]?.n).toBe(1);
   });
 
   it("reports a configuration that is not valid for the store", async () => {

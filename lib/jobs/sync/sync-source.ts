@@ -4,6 +4,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { sources, syncRuns, type Source } from "@/db/schema";
+import { confirmRotations } from "@/lib/data/rotation/confirm-rotations";
 import { linkMetadata } from "@/lib/jobs/sync/link-metadata";
 import { upsertSecrets } from "@/lib/jobs/sync/upsert-secrets";
 import { log, redact } from "@/lib/log";
@@ -52,6 +53,9 @@ export async function syncSource({ db, sourceId, runId, trigger = "schedule", fe
     });
     await db.update(syncRuns).set({ ...progress, status: "succeeded", finishedAt: new Date() }).where(eq(syncRuns.id, id));
     log.info(`synced ${source.name}`, progress);
+    // A newer rotation date or version in the store completes the rotation tasks waiting on it.
+    // The sync has succeeded either way: a failure here is logged, and the daily job retries.
+    await confirmRotations({ db, sourceId }).catch((error: unknown) => log.error(`confirming rotations for ${source.name} failed`, { error }));
     return { runId: id, status: "succeeded", ...progress };
   } catch (error) {
     // Store messages can quote what they were sent: redact before they reach the database and UI.
