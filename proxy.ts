@@ -14,5 +14,6 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!api/|_next/|sign-in|icon.svg|favicon.ico).*)"],
+  // /unsubscribe is public: the signed token in a reminder link is its authorization.
+  matcher: ["/((?!api/|_next/|sign-in|unsubscribe|icon.svg|favicon.ico).*)"],
 };

@@ -2,15 +2,12 @@
 // KEYLEDGER_SLACK_WEBHOOK_URL is. A channel that is not configured is off, said once per process.
 import { env, type Env } from "@/lib/env";
 import { log } from "@/lib/log";
+import { configuredChannels } from "@/lib/notify/configured-channels";
 import { createSlackWebhook } from "@/lib/notify/slack-webhook";
 import { createSmtpTransport } from "@/lib/notify/smtp";
 import type { Transports } from "@/lib/notify/transports";
 
 let announced = false;
-
-export function configuredChannels(e: Env = env()): { email: boolean; slack: boolean } {
-  return { email: Boolean(e.KEYLEDGER_SMTP_URL && e.KEYLEDGER_MAIL_FROM), slack: Boolean(e.KEYLEDGER_SLACK_WEBHOOK_URL) };
-}
 
 export function createTransportsFromEnv(e: Env = env()): Transports {
   const on = configuredChannels(e);
