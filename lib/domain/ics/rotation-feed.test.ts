@@ -33,7 +33,8 @@ describe("taskSummary", () => {
     expect(taskSummary(task({ dueAt: new Date("2026-03-01T00:00:00Z") }), now)).toBe("Overdue: Rotate prod/payments/stripe-secret-key (tier 1 prod)");
     expect(taskSummary(task({ status: "done" }), now)).toBe("✓ Rotated prod/payments/stripe-secret-key (tier 1 prod)");
     expect(taskSummary(task({ status: "skipped", skippedReason: "decommissioned" }), now)).toBe("Skipped: rotate prod/payments/stripe-secret-key (tier 1 prod)");
-    expect(taskSummary(task({ kind: "rotate_now", tier: null, environment: null }), now)).toBe("Rotate now: prod/payments/stripe-secret-key (tier unknown env unknown)");
+    expect(taskSummary(task({ kind: "rotate_now", tier: null, environment: null }), now)).toBe("Rotate now: prod/payments/stripe-secret-key (tier unknown, environment unknown)");
+    expect(taskSummary(task({ environment: null }), now)).toBe("Rotate prod/payments/stripe-secret-key (tier 1, environment unknown)");
     expect(taskSummary(task({ assigneeName: null }), now, true)).toBe("Rotate prod/payments/stripe-secret-key (tier 1 prod) — unassigned");
   });
 });

@@ -59,8 +59,10 @@ export function taskLastModified(task: FeedTask, now: Date): Date {
   return new Date(Math.max(task.updatedAt.getTime(), overdueSince));
 }
 
+/** "tier 1 prod"; an unknown is said, not hidden: "tier 4, environment unknown". */
 function scopeLabel(task: FeedTask): string {
-  return `${task.tier === null ? "tier unknown" : `tier ${task.tier}`} ${task.environment ?? "env unknown"}`;
+  const tier = task.tier === null ? "tier unknown" : `tier ${task.tier}`;
+  return task.tier !== null && task.environment !== null ? `${tier} ${task.environment}` : `${tier}, ${task.environment ?? "environment unknown"}`;
 }
 
 export function taskSummary(task: FeedTask, now: Date, showAssignee = false): string {
