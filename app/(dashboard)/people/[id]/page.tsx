@@ -3,10 +3,14 @@ import { notFound } from "next/navigation";
 import { ChevronLeft } from "lucide-react";
 import { HoldingsTable } from "@/components/people/holdings-table";
 import { OffboardingPreview } from "@/components/people/offboarding-preview";
+import { CalendarFeedCard } from "@/components/rotation/calendar-feed-card";
+import { ReminderPreferences } from "@/components/rotation/reminder-preferences";
 import { Flag } from "@/components/ui/badges";
 import { PageHeader } from "@/components/ui/page-header";
 import { RoleBadge } from "@/components/ui/role-badge";
 import { requirePermission } from "@/lib/auth/page-guard";
+import { can } from "@/lib/auth/permissions";
+import { listFeedTeams } from "@/lib/data/calendar-feeds/list-feed-teams";
 import { getPerson } from "@/lib/data/people/get-person";
 import { formatDate, label } from "@/lib/domain/format";
 
@@ -18,6 +22,10 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   const detail = /^[0-9a-f-]{36}$/i.test(id) ? await getPerson({ actor, id }) : null;
   if (!detail) notFound();
   const { person, copies } = detail;
+  const self = person.id === actor.id;
+  // One's own calendar feed; admins manage anyone's (the API enforces the same).
+  const showFeed = person.status === "active" && can(actor.role, "rotation:work") && (self || can(actor.role, "rotation:manage"));
+  const feedTeams = showFeed && self ? await listFeedTeams({ actor }) : [];
 
   return (
     <>
@@ -42,6 +50,8 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
           <HoldingsTable holdings={detail.holdings} />
         </div>
         <div className="space-y-4">
+          {showFeed && <CalendarFeedCard personId={person.id} forPerson={self ? undefined : person.name.split(" ")[0]} teams={feedTeams} />}
+          {person.id === actor.id && <ReminderPreferences />}
           <OffboardingPreview detail={detail} />
           <section className="card p-5" aria-label="Copies">
             <h2 className="mb-3 text-sm font-semibold text-ink">Copies on their devices and accounts</h2>
