@@ -3,7 +3,6 @@ import { notFound } from "next/navigation";
 import { ChevronLeft } from "lucide-react";
 import { HoldingsTable } from "@/components/people/holdings-table";
 import { OffboardingPreview } from "@/components/people/offboarding-preview";
-import { ReminderPreferences } from "@/components/rotation/reminder-preferences";
 import { CalendarFeedCard } from "@/components/rotation/calendar-feed-card";
 import { ReminderPreferences } from "@/components/rotation/reminder-preferences";
 import { Flag } from "@/components/ui/badges";
@@ -51,7 +50,6 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
           <HoldingsTable holdings={detail.holdings} />
         </div>
         <div className="space-y-4">
-          {person.id === actor.id && <ReminderPreferences />}
           {showFeed && <CalendarFeedCard personId={person.id} forPerson={self ? undefined : person.name.split(" ")[0]} teams={feedTeams} />}
           {person.id === actor.id && <ReminderPreferences />}
           <OffboardingPreview detail={detail} />
