@@ -5,7 +5,7 @@
 import type { Db } from "@/db/client";
 import { sendReminders } from "@/lib/data/reminders/send-reminders";
 import { reminderLinks } from "@/lib/domain/reminders/links";
-import { env, publicBaseUrl } from "@/lib/env";
+import { env, publicBaseUrl, type Env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { reminderSigningSecret } from "@/lib/notify/signing-secret";
 import { createTransportsFromEnv } from "@/lib/notify/transports-from-env";
@@ -13,8 +13,7 @@ import { createTransportsFromEnv } from "@/lib/notify/transports-from-env";
 export const REMINDERS_CRON = "0 8-18 * * *";
 
 /** For the worker's JOBS table: the number of digests sent. */
-export async function sendRemindersJob(db: Db): Promise<number> {
-  const e = env();
+export async function sendRemindersJob(db: Db, e: Env = env()): Promise<number> {
   if (e.KEYLEDGER_REMINDERS === "off") return 0;
   const transports = createTransportsFromEnv(e);
   if (!transports.email && !transports.slack) return 0;
