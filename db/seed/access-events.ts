@@ -28,6 +28,8 @@ export async function seedAccessEvents(args: {
   const copy = client.query(copyFrom(`COPY access_events (${COPY_COLUMNS}) FROM STDIN`));
   await pipeline(Readable.from(chunks), copy);
   await client.query("select keyledger_collect_access_event_subjects()");
+  // Fresh statistics: without them the planner takes the new partitions for empty and sorts whole months.
+  await client.query("analyze access_events");
 
   await client.query(`
     update secrets s set last_accessed_at = e.last_accessed_at
