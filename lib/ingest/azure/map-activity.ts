@@ -10,7 +10,7 @@ import { digestId, isFailureWord, signatureName } from "@/lib/ingest/azure/resul
 import { isVaultResource, refFromResourceId } from "@/lib/ingest/azure/secret-ref";
 import { SKIP } from "@/lib/ingest/azure/skip-reasons";
 import { describeIssue, ipOrNull, toIsoUtc } from "@/lib/ingest/gcp/normalize";
-import type { RecordResult } from "@/lib/ingest/gcp/to-outcomes";
+import type { RecordResult } from "@/lib/ingest/json/to-outcomes";
 
 const text = z.string().nullish();
 const claims = z.object({}).loose().nullish();

@@ -7,7 +7,7 @@ import { digestId, httpStatus, isFailureWord, signatureName, statusName } from "
 import { isVaultResource, refFromResourceId, secretUrl, vaultUrl } from "@/lib/ingest/azure/secret-ref";
 import { SKIP } from "@/lib/ingest/azure/skip-reasons";
 import { capText, describeIssue, ipOrNull, toIsoUtc } from "@/lib/ingest/gcp/normalize";
-import type { RecordResult } from "@/lib/ingest/gcp/to-outcomes";
+import type { RecordResult } from "@/lib/ingest/json/to-outcomes";
 
 const text = z.string().nullish();
 const auditEventSchema = z

@@ -59,7 +59,8 @@ function chunked(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
   return chunks;
 }
 
-const keyOf = (o: ParseOutcome) => `${o.location.line ?? "-"}:${o.location.index ?? "-"}`;
+// A document's record is identified by its index (its line is where it starts, shared by records on one line).
+const keyOf = (o: ParseOutcome) => (o.location.index !== undefined ? `-:${o.location.index}` : `${o.location.line ?? "-"}:-`);
 
 /** Outcomes per record location; several only for the events of one batch read. */
 function byRecord(out: ParseOutcome[]): Map<string, ParseOutcome[]> {

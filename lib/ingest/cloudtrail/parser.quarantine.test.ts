@@ -5,23 +5,23 @@ import { deliveryFile, eventsOf, parse, parseChunks, quarantinedOf, records } fr
 const [create, del] = records as [Record<string, unknown>, Record<string, unknown>];
 const delivery = (...items: unknown[]) => JSON.stringify({ Records: items });
 
-describe("cloudTrailParser quarantine in a JSON document (located by record index)", () => {
+describe("cloudTrailParser quarantine in a JSON document (located by record index and the line it starts on)", () => {
   it("keeps the records before a truncation and quarantines the rest at the record being read", async () => {
     const text = delivery(create, del, create);
     const out = await parse(text.slice(0, text.length - 40));
     expect(eventsOf(out)).toHaveLength(2);
-    expect(quarantinedOf(out)).toEqual([{ file: "trail.json", index: 2, reason: expect.stringMatching(/^the document ends inside this record \(truncated/) }]);
+    expect(quarantinedOf(out)).toEqual([{ file: "trail.json", line: 1, index: 2, reason: "the file ends in the middle of a record" }]);
   });
 
   it("quarantines wrong types and missing fields record by record and goes on", async () => {
     const out = await parse(delivery({ ...create, eventTime: 1525106994 }, { ...create, eventID: undefined }, { ...create, eventTime: "yesterday" }, { ...create, userIdentity: "root" }, { eventName: "GetSecretValue" }, "GetSecretValue", del));
     expect(quarantinedOf(out)).toEqual([
-      { file: "trail.json", index: 0, reason: "eventTime: Invalid input: expected string, received number" },
-      { file: "trail.json", index: 1, reason: "eventID: Invalid input: expected string, received undefined" },
-      { file: "trail.json", index: 2, reason: "eventTime: not an ISO 8601 timestamp" },
-      { file: "trail.json", index: 3, reason: "userIdentity: Invalid input: expected object, received string" },
-      { file: "trail.json", index: 4, reason: "eventSource: missing" },
-      { file: "trail.json", index: 5, reason: "not a JSON object" },
+      { file: "trail.json", line: 1, index: 0, reason: "eventTime: Invalid input: expected string, received number" },
+      { file: "trail.json", line: 1, index: 1, reason: "eventID: Invalid input: expected string, received undefined" },
+      { file: "trail.json", line: 1, index: 2, reason: "eventTime: not an ISO 8601 timestamp" },
+      { file: "trail.json", line: 1, index: 3, reason: "userIdentity: Invalid input: expected object, received string" },
+      { file: "trail.json", line: 1, index: 4, reason: "eventSource: missing" },
+      { file: "trail.json", line: 1, index: 5, reason: "not a JSON object" },
     ]);
     expect(eventsOf(out).map((e) => e.rawAction)).toEqual(["DeleteSecret"]);
   });
@@ -29,23 +29,23 @@ describe("cloudTrailParser quarantine in a JSON document (located by record inde
   it("quarantines a 10 MB record without keeping it, and reads the next one", async () => {
     const huge = { ...create, requestParameters: { name: "x".repeat(10 * 1024 * 1024) } };
     const out = await parse(delivery(create, huge, del));
-    expect(quarantinedOf(out)).toEqual([{ file: "trail.json", index: 1, reason: "record is larger than 1048576 characters" }]);
+    expect(quarantinedOf(out)).toEqual([{ file: "trail.json", line: 1, index: 1, reason: "record is larger than 1 MiB; not read" }]);
     expect(eventsOf(out).map((e) => e.rawAction)).toEqual(["CreateSecret", "DeleteSecret"]);
   });
 
-  it("says when the Records member is not an array", async () => {
-    expect(quarantinedOf(await parse('{"Records":{"eventName":"x"}}'))).toEqual([{ file: "trail.json", index: 0, reason: "Records is not an array" }]);
+  it("quarantines a Records member that is not an array as one record", async () => {
+    expect(quarantinedOf(await parse('{"Records":{"eventName":"x"}}'))).toEqual([{ file: "trail.json", line: 1, index: 0, reason: "eventSource: missing" }]);
   });
 
   it("quarantines invalid JSON, invalid UTF-8 and an unreadable nested event", async () => {
     const invalid = await parse(`{"Records":[${Array(6).fill(JSON.stringify(create)).join(",")},{"eventName" "x"},${JSON.stringify(del)}]}`);
     const [damage] = quarantinedOf(invalid);
-    expect(quarantinedOf(invalid)).toEqual([{ file: "trail.json", index: eventsOf(invalid).length, reason: "not valid JSON from this record on (expected ':')" }]);
+    expect(quarantinedOf(invalid)).toEqual([{ file: "trail.json", line: 1, index: eventsOf(invalid).length, reason: "not valid JSON from here on (expected ':'); the rest of the file cannot be read" }]);
     expect(damage?.index).toBeGreaterThanOrEqual(4);
     const bytes = Buffer.concat([Buffer.from(`{"Records":[${JSON.stringify(create)},{"eventName":"`), Buffer.from([0xff, 0xfe]), Buffer.from('"}]}')]);
-    expect(quarantinedOf(await parse(bytes))).toEqual([{ file: "trail.json", index: 1, reason: "not valid UTF-8" }]);
+    expect(quarantinedOf(await parse(bytes))).toEqual([{ file: "trail.json", line: 1, index: 1, reason: "record is not valid UTF-8" }]);
     expect(quarantinedOf(await parse(JSON.stringify({ Events: [{ EventId: "1", CloudTrailEvent: '{"eventName":' }] })))).toEqual([
-      { file: "trail.json", index: 0, reason: "CloudTrailEvent: truncated JSON (the text ends inside a value)" },
+      { file: "trail.json", line: 1, index: 0, reason: "CloudTrailEvent: truncated JSON (the text ends inside a value)" },
     ]);
   });
 

@@ -4,6 +4,8 @@
 //     concatenated pretty-printed events: streamed with stream-json, located by record index;
 //   - one event per line: located by line number (a line may also hold a whole {"Records":[…]},
 //     then each record is located by line and index).
+// The JSON document reader is the one the GCP and Azure parsers use (lib/ingest/json), with
+// CloudTrail's wrappers: "Records" (delivery files) and "Events" (lookup-events output).
 // read = events + skipped + quarantined counts outcomes: a record has one outcome, except a
 // BatchGetSecretValue naming N secrets, which has N events at the same location.
 import { readLines, MAX_LINE_BYTES } from "@/lib/ingest/read-lines";
@@ -12,17 +14,18 @@ import { redact } from "@/lib/log";
 import { detectShape } from "@/lib/ingest/cloudtrail/detect-shape";
 import { describeJsonError } from "@/lib/ingest/cloudtrail/event";
 import { gunzipIfNeeded } from "@/lib/ingest/gunzip";
-import { MAX_RECORD_CHARS, readJsonRecords } from "@/lib/ingest/cloudtrail/json-records";
+import { decodeUtf8 } from "@/lib/ingest/json/byte-stream";
+import { readJsonDocument } from "@/lib/ingest/json/json-document";
 import { outcomesOf, type RecordOutcome } from "@/lib/ingest/cloudtrail/map-event";
 
 const located = (outcomes: RecordOutcome[], location: RecordLocation): ParseOutcome[] => outcomes.map((outcome) => ({ ...outcome, location }));
 
+const WRAPPER_KEYS = ["Records", "Events"] as const;
+
 async function* fromDocument(bytes: AsyncIterable<Uint8Array>, file: string): AsyncIterable<ParseOutcome> {
-  for await (const item of readJsonRecords(bytes)) {
-    const location = { file, index: item.index };
-    if (item.kind === "record") yield* located(outcomesOf(item.value), location);
-    else if (item.kind === "too_large") yield { kind: "quarantined", reason: `record is larger than ${MAX_RECORD_CHARS} characters`, location };
-    else yield { kind: "quarantined", reason: item.reason, location };
+  for await (const item of readJsonDocument(decodeUtf8(bytes), { file, recordsKeys: WRAPPER_KEYS, maxRecordBytes: MAX_LINE_BYTES })) {
+    if (item.kind === "record") yield* located(outcomesOf(item.value), item.location);
+    else yield { kind: "quarantined", reason: redact(item.reason).slice(0, 200), location: item.location };
   }
 }
 
@@ -34,7 +37,8 @@ function fromLine(text: string, file: string, line: number): ParseOutcome[] {
   } catch (error) {
     return [{ kind: "quarantined", reason: describeJsonError(error), location: { file, line } }];
   }
-  const wrapped = value && typeof value === "object" && !Array.isArray(value) ? ((value as Record<string, unknown>).Records ?? (value as Record<string, unknown>).Events) : undefined;
+  const wrapper = value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  const wrapped = wrapper ? WRAPPER_KEYS.map((key) => wrapper[key]).find((records) => records !== undefined) : undefined;
   const records = Array.isArray(value) ? value : Array.isArray(wrapped) ? wrapped : null;
   if (!records) return located(outcomesOf(value), { file, line });
   if (!records.length) return [{ kind: "skipped", reason: "empty list of records", location: { file, line } }];

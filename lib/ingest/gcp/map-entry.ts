@@ -6,7 +6,7 @@ import { grpcCodeName } from "@/lib/ingest/gcp/grpc-codes";
 import { actionOf, maskPaths, secretMethod } from "@/lib/ingest/gcp/methods";
 import { capText, describeIssue, ipOrNull, isPlainObject, toIsoUtc } from "@/lib/ingest/gcp/normalize";
 import { principalOf } from "@/lib/ingest/gcp/principal";
-import type { RecordResult } from "@/lib/ingest/gcp/to-outcomes";
+import type { RecordResult } from "@/lib/ingest/json/to-outcomes";
 
 export const SKIP = {
   notAudit: "not an audit log entry",

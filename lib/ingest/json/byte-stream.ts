@@ -1,6 +1,6 @@
 // Bytes → text for the streaming JSON readers: gzip detected by magic bytes (lib/ingest/gunzip.ts),
 // then UTF-8 decoded piece by piece, with invalid bytes reported where they are instead of being
-// silently replaced. Shared by the GCP and Azure parsers.
+// silently replaced. Shared by the JSON audit-log parsers.
 import { isUtf8 } from "node:buffer";
 
 export type TextPiece = { kind: "text"; text: string } | { kind: "invalid_utf8" };

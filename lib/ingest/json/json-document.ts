@@ -3,15 +3,15 @@
 // objects themselves (one pretty-printed record, or several concatenated). A record is located by
 // its 0-based index in the file and the line it starts on. JSON cannot be resynchronised after a
 // syntax error, so the first error ends the file with one located "unreadable" outcome.
-// Shared by the GCP and Azure parsers.
+// Shared by the GCP, Azure and CloudTrail parsers.
 import { getManyValues, isMany, none } from "stream-chain/defs.js";
 import { jsonParser, type Token } from "stream-json/core/parser.js";
-import type { TextPiece } from "@/lib/ingest/gcp/byte-stream";
-import type { JsonRecord } from "@/lib/ingest/gcp/json-records";
-import { ValueAssembler } from "@/lib/ingest/gcp/value-assembler";
+import type { TextPiece } from "@/lib/ingest/json/byte-stream";
+import type { JsonRecord } from "@/lib/ingest/json/json-records";
+import { ValueAssembler } from "@/lib/ingest/json/value-assembler";
 import type { RecordLocation } from "@/lib/ingest/types";
 
-export type DocumentOptions = { file: string; recordsKey?: string; maxRecordBytes: number };
+export type DocumentOptions = { file: string; recordsKeys: readonly string[]; maxRecordBytes: number };
 
 // Text is fed in slices that never cross a line, so a record's line is known; tokens of a slice
 // that fails to parse are lost with it, so slices stay small.
@@ -41,7 +41,7 @@ class DocumentRouter {
     }
     if (this.top) {
       const asm = this.top.asm;
-      if (token.name === "startArray" && asm.depth === 1 && asm.pendingTopKey === this.options.recordsKey) {
+      if (token.name === "startArray" && asm.depth === 1 && asm.pendingTopKey !== null && this.options.recordsKeys.includes(asm.pendingTopKey)) {
         asm.dropPendingTopKey();
         this.top.wrapper = true;
         this.outer.push("records");

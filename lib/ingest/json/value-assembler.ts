@@ -1,7 +1,7 @@
 // Builds one JSON value from stream-json tokens (keys, strings and numbers streamed in chunks),
 // counting its size as it goes: past the limit it stops keeping anything and only follows the
 // nesting to know where the value ends, so one huge record never has to fit in memory.
-// Shared by the GCP and Azure parsers.
+// Shared by the JSON audit-log parsers.
 import type { Token } from "stream-json/core/parser.js";
 
 type Frame = { kind: "object"; value: Record<string, unknown>; key: string | null } | { kind: "array"; value: unknown[] };

@@ -2,9 +2,10 @@ import { isUtf8 } from "node:buffer";
 import { gzipSync } from "node:zlib";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decodeUtf8, type TextPiece } from "@/lib/ingest/gcp/byte-stream";
+import { decodeUtf8, type TextPiece } from "@/lib/ingest/json/byte-stream";
 import { gunzipIfNeeded } from "@/lib/ingest/gunzip";
-import { chooseShape, readJsonRecords, type JsonRecord } from "@/lib/ingest/gcp/json-records";
+import { readJsonDocument } from "@/lib/ingest/json/json-document";
+import { chooseShape, readJsonRecords, type JsonRecord } from "@/lib/ingest/json/json-records";
 import { chunked, streamOf } from "@/lib/ingest/gcp/testing";
 
 async function pieces(chunks: Uint8Array[]): Promise<TextPiece[]> {
@@ -13,9 +14,9 @@ async function pieces(chunks: Uint8Array[]): Promise<TextPiece[]> {
   return out;
 }
 
-async function records(text: string, recordsKey?: string): Promise<JsonRecord[]> {
+async function records(text: string, ...recordsKeys: string[]): Promise<JsonRecord[]> {
   const out: JsonRecord[] = [];
-  for await (const record of readJsonRecords({ stream: streamOf([text]), file: "f", recordsKey })) out.push(record);
+  for await (const record of readJsonRecords({ stream: streamOf([text]), file: "f", recordsKeys })) out.push(record);
   return out;
 }
 
@@ -26,10 +27,10 @@ describe("chooseShape", () => {
     expect(chooseShape("garbage\n", false)).toBe("lines");
     expect(chooseShape("", true)).toBe("lines");
     expect(chooseShape('  \n[\n  {"a": 1}', false)).toBe("document");
-    expect(chooseShape('{\n  "records": [', false, "records")).toBe("document");
-    expect(chooseShape('\uFEFF{ "records": [\n', false, "records")).toBe("document");
-    expect(chooseShape('{"records": [{"time": "…', false, "records")).toBe("document"); // longer than the peek
-    expect(chooseShape('{"time": "…', false, "records")).toBe("lines");
+    expect(chooseShape('{\n  "records": [', false, ["records"])).toBe("document");
+    expect(chooseShape('\uFEFF{ "records": [\n', false, ["records"])).toBe("document");
+    expect(chooseShape('{"records": [{"time": "…', false, ["records"])).toBe("document"); // longer than the peek
+    expect(chooseShape('{"time": "…', false, ["records"])).toBe("lines");
   });
 });
 
@@ -40,6 +41,19 @@ describe("readJsonRecords", () => {
       { kind: "record", value: { a: 1 }, location: { file: "f", line: 3, index: 0 } },
       { kind: "record", value: { a: 2 }, location: { file: "f", line: 3, index: 1 } },
       { kind: "record", value: { a: 3 }, location: { file: "f", line: 6, index: 2 } },
+    ]);
+  });
+
+  it("reads every records array of a wrapper, whichever key comes first (lookup-events may start with NextToken)", async () => {
+    const text = '{"NextToken":"x","Events":[{"a":1}],"Records":[[2]]} [3, {"b":null}] {"c":"d"}';
+    const out: JsonRecord[] = [];
+    for await (const record of readJsonDocument(decodeUtf8(streamOf([text])), { file: "f", recordsKeys: ["Records", "Events"], maxRecordBytes: 1024 })) out.push(record);
+    expect(out.map((r) => (r.kind === "record" ? [r.location.index, r.value] : r.kind))).toEqual([
+      [0, { a: 1 }],
+      [1, [2]],
+      [2, 3],
+      [3, { b: null }],
+      [4, { c: "d" }],
     ]);
   });
 

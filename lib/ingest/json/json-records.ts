@@ -3,10 +3,11 @@
 // top-level array from `gcloud logging read --format=json` or `az monitor activity-log list`, a
 // {"records": [...]} / {"entries": [...]} wrapper, a pretty-printed record). Plain or gzip.
 // Each record or unreadable stretch comes out with its location; nothing here throws on bad input.
-// Shared by the GCP and Azure parsers.
-import { decodeUtf8 } from "@/lib/ingest/gcp/byte-stream";
+// Shared by the GCP, Azure and CloudTrail parsers (CloudTrail tells lines from a document itself and
+// uses the document reader directly).
+import { decodeUtf8 } from "@/lib/ingest/json/byte-stream";
 import { gunzipIfNeeded } from "@/lib/ingest/gunzip";
-import { readJsonDocument } from "@/lib/ingest/gcp/json-document";
+import { readJsonDocument } from "@/lib/ingest/json/json-document";
 import { describeJsonError, isPlainObject } from "@/lib/ingest/gcp/normalize";
 import { MAX_LINE_BYTES, readLines } from "@/lib/ingest/read-lines";
 import type { RecordLocation } from "@/lib/ingest/types";
@@ -18,14 +19,14 @@ export type JsonRecord =
 export type JsonRecordsInput = {
   stream: AsyncIterable<Uint8Array>;
   file: string;
-  /** The wrapper key around a records array: "records" (Azure), "entries" (Logging API). */
-  recordsKey?: string;
+  /** The wrapper keys around a records array: "records" (Azure), "entries" (Logging API). */
+  recordsKeys?: readonly string[];
 };
 
 const PEEK_BYTES = 65_536;
 
 /** Lines mode unless the start of the content says it is one JSON document. */
-export function chooseShape(head: string, ended: boolean, recordsKey?: string): "lines" | "document" {
+export function chooseShape(head: string, ended: boolean, recordsKeys: readonly string[] = []): "lines" | "document" {
   const text = head.replace(/^\uFEFF/, "");
   const start = text.search(/\S/);
   if (start === -1 || text[start] !== "[" && text[start] !== "{") return "lines";
@@ -42,16 +43,17 @@ export function chooseShape(head: string, ended: boolean, recordsKey?: string): 
     }
   }
   // A first line longer than the peek: a wrapper is one long document, anything else a long line.
-  return recordsKey && firstLine.startsWith(`{"${recordsKey}"`) ? "document" : "lines";
+  return recordsKeys.some((key) => firstLine.startsWith(`{"${key}"`)) ? "document" : "lines";
 }
 
-function recordsOf(value: unknown, recordsKey: string | undefined): unknown[] | null {
+function recordsOf(value: unknown, recordsKeys: readonly string[]): unknown[] | null {
   if (Array.isArray(value)) return value;
-  if (recordsKey && isPlainObject(value) && Array.isArray(value[recordsKey])) return value[recordsKey] as unknown[];
-  return null;
+  if (!isPlainObject(value)) return null;
+  const key = recordsKeys.find((k) => Array.isArray(value[k]));
+  return key ? (value[key] as unknown[]) : null;
 }
 
-async function* readJsonLines(bytes: AsyncIterable<Uint8Array>, file: string, recordsKey?: string): AsyncIterable<JsonRecord> {
+async function* readJsonLines(bytes: AsyncIterable<Uint8Array>, file: string, recordsKeys: readonly string[]): AsyncIterable<JsonRecord> {
   for await (const line of readLines(bytes)) {
     const location = { file, line: line.number };
     if (line.kind === "too_long") {
@@ -70,7 +72,7 @@ async function* readJsonLines(bytes: AsyncIterable<Uint8Array>, file: string, re
         yield { kind: "unreadable", reason: describeJsonError(error), location };
         continue;
       }
-      const members = recordsOf(value, recordsKey);
+      const members = recordsOf(value, recordsKeys);
       if (!members) yield { kind: "record", value, location };
       else for (const [index, member] of members.entries()) yield { kind: "record", value: member, location: { ...location, index } };
     }
@@ -107,6 +109,7 @@ export async function* readJsonRecords(input: JsonRecordsInput): AsyncIterable<J
     if (!ended) for (let next = await bytes.next(); !next.done; next = await bytes.next()) yield next.value;
   })();
   const head = Buffer.concat(peeked).toString("utf8");
-  if (chooseShape(head, ended || failure !== null, input.recordsKey) === "lines") yield* readJsonLines(replay, input.file, input.recordsKey);
-  else yield* readJsonDocument(decodeUtf8(replay), { file: input.file, recordsKey: input.recordsKey, maxRecordBytes: MAX_LINE_BYTES });
+  const recordsKeys = input.recordsKeys ?? [];
+  if (chooseShape(head, ended || failure !== null, recordsKeys) === "lines") yield* readJsonLines(replay, input.file, recordsKeys);
+  else yield* readJsonDocument(decodeUtf8(replay), { file: input.file, recordsKeys, maxRecordBytes: MAX_LINE_BYTES });
 }

@@ -1,7 +1,7 @@
 // JSON records → parse outcomes: each record mapped by the format's own function, every reason
 // redacted, and a mapping bug on one record quarantines that record instead of ending the file.
-// Shared by the GCP and Azure parsers.
-import type { JsonRecord } from "@/lib/ingest/gcp/json-records";
+// Shared by the JSON audit-log parsers.
+import type { JsonRecord } from "@/lib/ingest/json/json-records";
 import type { NormalizedEvent, ParseOutcome } from "@/lib/ingest/types";
 import { redact } from "@/lib/log";
 
