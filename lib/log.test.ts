@@ -11,6 +11,10 @@ describe("log redaction", () => {
     ["password=hunter2hunter2 next", "password=[redacted] next"],
     ['{"api_key": "abcd1234efgh"}', '{"api_key": "[redacted]"}'],
     ["postgresql://keyledger:s3cret@127.0.0.1:5432/db", "postgresql://keyledger:[redacted]@127.0.0.1:5432/db"],
+    ["smtps://mailer:pa55word@smtp.example.com:465", "smtps://mailer:[redacted]@smtp.example.com:465"],
+    ["GET /api/v1/calendar/klc_Zx9-abcdefghijklmnopqrstuvwxyz0123456789.ics", "GET /api/v1/calendar/[redacted].ics"],
+    ["Bearer klt_abcdefghijklmnopqrstuvwxyz012345", "Bearer [redacted]"],
+    ["posting to https://hooks.slack.com/services/T000/B000/XXXXXXXXXXXXXXXX failed", "posting to https://hooks.slack.com/[redacted] failed"],
   ])("hides %s", (input, expected) => {
     expect(redact(input)).toBe(expected);
   });

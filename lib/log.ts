@@ -17,7 +17,9 @@ const TOKEN_PATTERNS: [RegExp, (match: string, ...groups: string[]) => string][]
   [/\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\b/g, hidden], // JWTs
   [/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/g, hidden],
   [/\b(password|passwd|secret|token|api[_-]?key)(["']?\s*[:=]\s*["']?)[^\s"',;&]{4,}/gi, (_m, name, sep) => `${name}${sep}[redacted]`],
-  [/(postgres(?:ql)?:\/\/[^:/\s]+:)[^@\s]+@/g, (_m, prefix) => `${prefix}[redacted]@`], // connection strings
+  [/\bkl[tc]_[A-Za-z0-9_-]{20,}/g, hidden], // Keyledger's own API tokens and calendar-feed URLs
+  [/\bhttps:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/-]+/g, () => "https://hooks.slack.com/[redacted]"], // Slack webhooks
+  [/((?:postgres(?:ql)?|smtps?):\/\/[^:/\s]+:)[^@\s]+@/g, (_m, prefix) => `${prefix}[redacted]@`], // connection strings, SMTP URLs
 ];
 
 export function redact(text: string): string {
