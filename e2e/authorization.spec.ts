@@ -32,6 +32,13 @@ const ENDPOINTS: Endpoint[] = [
   { method: "GET", path: () => "/api/v1/access-events/export?from=2099-01-01", permission: "access-log:read" },
   { method: "GET", path: (ids) => `/api/v1/sources/${ids.source}`, permission: "source:read" },
   { method: "POST", path: (ids) => `/api/v1/sources/${ids.source}/test`, permission: "source:manage" },
+  { method: "GET", path: () => "/api/v1/rotation/tasks?limit=5", permission: "rotation:read" },
+  { method: "GET", path: () => "/api/v1/rotation/summary", permission: "rotation:read" },
+  { method: "GET", path: () => "/api/v1/rotation/policies", permission: "rotation:read" },
+  { method: "GET", path: () => "/api/v1/rotation/settings", permission: "rotation:read" },
+  { method: "GET", path: () => "/api/v1/rotation/capacity", permission: "rotation:read" },
+  { method: "GET", path: () => "/api/v1/reminders/preferences", permission: "rotation:read" },
+  { method: "GET", path: () => "/api/v1/calendar-feeds", permission: "rotation:work" },
   {
     method: "PUT",
     path: (ids) => `/api/v1/secrets/${ids.secret.id}/roles/creator`,
