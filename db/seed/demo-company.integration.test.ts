@@ -11,6 +11,7 @@ import {
   createSource,
   linkConsumer,
 } from "@/db/seed/factories";
+import { rotationOpenTasksJob } from "@/lib/jobs/rotation-open-tasks";
 import { createTestDatabase } from "@/test/database";
 
 const now = new Date("2026-03-15T00:00:00Z");
@@ -27,6 +28,14 @@ const secretNamesAndTiers = (database: Database) =>
   rows<{ name: string; tier: number | null }>(
     database,
     sql`select s.name, s.tier from secrets s join sources src on src.id = s.source_id order by src.name, s.name`,
+  );
+
+const rotationCalendar = (database: Database) =>
+  rows<Record<string, unknown>>(
+    database,
+    sql`select s.name, t.status, t.due_at, t.opened_at, t.completed_at, p.email as assignee
+        from rotation_tasks t join secrets s on s.id = t.secret_id left join people p on p.id = t.assignee_id
+        order by s.name, t.due_at`,
   );
 
 describe("seedDemo (Lumen Pay)", () => {
@@ -188,6 +197,55 @@ describe("seedDemo (Lumen Pay)", () => {
     ).toBeGreaterThanOrEqual(2);
   });
 
+  it("fills the rotation calendar: overdue and upcoming tasks, each with an owner but one gap, and a year of history", async () => {
+    if (!result.seeded) throw new Error("not seeded");
+    expect(await value(database, sql`select count(*) as n from rotation_tasks`)).toBe(result.counts.rotationTasks);
+    type Row = { status: string; n: number; overdue: number; upcoming: number; gaps: number; inactive: number };
+    const byStatus = Object.fromEntries(
+      (
+        await rows<Row>(
+          database,
+          sql`select t.status, count(*)::int as n,
+                count(*) filter (where t.due_at < ${now})::int as overdue,
+                count(*) filter (where t.due_at >= ${now} and t.due_at < ${now}::timestamptz + interval '42 days')::int as upcoming,
+                count(*) filter (where t.assignee_id is null)::int as gaps,
+                count(*) filter (where p.status = 'offboarded')::int as inactive
+              from rotation_tasks t left join people p on p.id = t.assignee_id group by t.status`,
+        )
+      ).map((r) => [r.status, r]),
+    ) as Record<string, Row>;
+    const open = byStatus.open as Row;
+    const acknowledged = byStatus.acknowledged as Row;
+    expect(open.overdue + acknowledged.overdue).toBeGreaterThanOrEqual(20);
+    expect(open.upcoming + acknowledged.upcoming).toBeGreaterThanOrEqual(8);
+    expect(acknowledged.n).toBeGreaterThanOrEqual(5);
+    expect(byStatus.awaiting_approval?.n).toBe(1);
+    expect(byStatus.skipped?.n).toBe(1);
+    expect(open.gaps + acknowledged.gaps + (byStatus.awaiting_approval?.gaps ?? 0)).toBe(1);
+    expect(open.inactive + acknowledged.inactive).toBe(0);
+    expect(await value(database, sql`select count(*) as n from rotation_tasks where status = 'skipped' and length(skipped_reason) > 20`)).toBe(1);
+
+    const quarters = await rows<{ quarter: string; on_time: number; late: number }>(
+      database,
+      sql`select to_char(completed_at, 'YYYY-"Q"Q') as quarter,
+                 count(*) filter (where completed_at <= grace_until)::int as on_time,
+                 count(*) filter (where completed_at > grace_until)::int as late
+          from rotation_tasks where status = 'done' and completed_at >= ${now}::timestamptz - interval '1 year' group by 1 order by 1`,
+    );
+    expect(quarters.length).toBeGreaterThanOrEqual(4);
+    for (const q of quarters.slice(-4)) {
+      expect(q.on_time).toBeGreaterThan(0);
+      expect(q.late).toBeGreaterThan(0);
+    }
+    expect(await value(database, sql`select count(*) as n from rotation_tasks where completion = 'manual' and (note is null or completed_by is null)`)).toBe(0);
+    expect(await value(database, sql`select count(*) as n from rotation_tasks where acknowledged_at < opened_at or opened_at > ${now}`)).toBe(0);
+    expect(await value(database, sql`select count(*) as n from rotation_policies`)).toBe(12);
+  });
+
+  it("is what the daily job keeps: running it on the seeded day changes nothing", async () => {
+    expect(await rotationOpenTasksJob(database.db, now)).toBe(0);
+  });
+
   it("adds nothing when seeded a second time without reset", async () => {
     const before = await value(database, sql`select count(*) as n from secrets`);
     expect(await seedDemo(database, { now })).toEqual({ seeded: false });
@@ -200,11 +258,15 @@ describe("seedDemo (Lumen Pay)", () => {
       const again = await seedDemo(other, { now, accessEvents: 2_000 });
       expect(again.seeded).toBe(true);
       expect(await secretNamesAndTiers(other)).toEqual(await secretNamesAndTiers(database));
+      expect(await rotationCalendar(other)).toEqual(await rotationCalendar(database));
 
       const larger = await seedDemo(other, { now, reset: true, secrets: 400, accessEvents: 5_000 });
       expect(larger).toMatchObject({ seeded: true, counts: { secrets: 400, sources: 6, accessEvents: 5_000 } });
       expect(await value(other, sql`select count(*) as n from secrets`)).toBe(400);
       expect(await value(other, sql`select count(*) as n from access_events`)).toBe(5_000);
+      // A reset empties the policy table with the people it names; the seed puts the defaults back.
+      expect(await value(other, sql`select count(*) as n from rotation_policies`)).toBe(12);
+      expect(await value(other, sql`select count(*) as n from rotation_settings`)).toBe(1);
       expect(
         await value(
           other,

@@ -24,6 +24,7 @@ import {
 } from "@/db/seed/demo-data";
 import { toEventSecret } from "@/db/seed/demo-event-secrets";
 import { applyProblemCases } from "@/db/seed/demo-problems";
+import { assignRotationOwners, seedDemoRotation } from "@/db/seed/demo-rotation";
 import { daysBefore, planCatalogSecrets, planExtraSecrets, type SecretPlan } from "@/db/seed/demo-secrets";
 import { buildConsumer, buildPerson, buildSecret, buildSource } from "@/db/seed/factories";
 import { createRandom } from "@/db/seed/random";
@@ -44,6 +45,7 @@ export type DemoCounts = {
   roleAssignments: number;
   consumers: number;
   locations: number;
+  rotationTasks: number;
   accessEvents: number;
 };
 
@@ -54,6 +56,7 @@ export const DEFAULT_ACCESS_EVENTS = 300_000;
 const COMPANY_SEED = 7_345_001;
 const EXTRA_SEED = 7_345_002;
 const ASSIGNMENT_SEED = 7_345_003;
+const ROTATION_SEED = 7_345_004;
 
 export function startOfTodayUtc(clock: Date = new Date()): Date {
   return new Date(Date.UTC(clock.getUTCFullYear(), clock.getUTCMonth(), clock.getUTCDate()));
@@ -169,6 +172,8 @@ export async function seedDemoCompanyIn(session: SeedSession, options: SeedDemoO
   const plans = planDemoSecrets({ now, count: options.secrets });
   const random = createRandom(ASSIGNMENT_SEED);
 
+  assignRotationOwners({ plans, now, random: createRandom(ROTATION_SEED) });
+
   const personId = await insertPeople(db, now);
   const sourceIds = await insertSources(db, now);
   const consumerIds = await insertConsumers(db);
@@ -201,6 +206,8 @@ export async function seedDemoCompanyIn(session: SeedSession, options: SeedDemoO
   );
   await inChunks(locationRows, 3000, (chunk) => db.insert(locations).values(chunk));
 
+  const rotation = await seedDemoRotation({ db, plans, secretId, personId, random: createRandom(ROTATION_SEED + 1), now });
+
   const accessEvents = await seedAccessEvents({
     client,
     secrets: plans.flatMap((plan) => toEventSecret({ plan, id: secretId(plan) }) ?? []),
@@ -215,6 +222,7 @@ export async function seedDemoCompanyIn(session: SeedSession, options: SeedDemoO
     roleAssignments: assignmentRows.length,
     consumers: consumerIds.size,
     locations: locationRows.length,
+    rotationTasks: rotation.tasks,
     accessEvents,
   };
 }
