@@ -4,10 +4,11 @@ import { chooseMinutes, computeCapacity, medianMinutes, type CapacitySecret } fr
 const secret = (id: string, intervalDays: number | null, highImpact: boolean, automatable = false): CapacitySecret => ({ id, name: id, intervalDays, highImpact, automatable });
 
 describe("minutes per rotation", () => {
-  it("takes the median of at least three samples, each capped at 8 hours", () => {
+  it("takes the median of at least three samples, leaving out spans longer than a working day", () => {
     expect(medianMinutes([10, 20])).toBeNull();
     expect(medianMinutes([10, 30, 20])).toBe(20);
-    expect(medianMinutes([10, 20, 3000, 4000])).toBe(250);
+    expect(medianMinutes([10, 20, 40, 50])).toBe(30);
+    expect(medianMinutes([10, 20, 3000, 4000])).toBeNull();
   });
 
   it("prefers the number asked for, then completed tasks, then the setting", () => {

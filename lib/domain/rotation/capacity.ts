@@ -5,8 +5,9 @@
 // High-impact secrets are those held to tier 1–2 (an unknown tier counts as tier 1), static (an
 // unknown lifetime counts as static) and not exempt.
 // Minutes per rotation: the number asked for (input), else the median acknowledged → completed time
-// of at least MIN_SAMPLES manually completed tasks (each capped at MAX_SAMPLE_MINUTES, so a task
-// acknowledged on Friday and done on Monday does not count a weekend), else the setting.
+// of completed tasks when at least MIN_SAMPLES are known, else the setting. A span longer than
+// MAX_SAMPLE_MINUTES (a working day) measures waiting, not work — acknowledged on Friday, done on
+// Monday — and is left out rather than counted.
 // When it does not fit, the suggestions say what would: narrow the scope to high-impact secrets,
 // automate the most frequent rotations, or lengthen the tier 3–4 intervals (all of them if tier 1–2
 // alone do not fit).
@@ -47,9 +48,9 @@ const perMonth = (s: CapacitySecret) => (s.intervalDays ? DAYS_PER_MONTH / s.int
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
-/** Median of the samples after capping; null with fewer than MIN_SAMPLES. */
+/** Median of the samples of a working day or less; null with fewer than MIN_SAMPLES of them. */
 export function medianMinutes(samples: readonly number[]): number | null {
-  const valid = samples.filter((m) => Number.isFinite(m) && m >= 0).map((m) => Math.min(m, MAX_SAMPLE_MINUTES)).sort((a, b) => a - b);
+  const valid = samples.filter((m) => Number.isFinite(m) && m > 0 && m <= MAX_SAMPLE_MINUTES).sort((a, b) => a - b);
   if (valid.length < MIN_SAMPLES) return null;
   const mid = Math.floor(valid.length / 2);
   const median = valid.length % 2 ? (valid[mid] as number) : ((valid[mid - 1] as number) + (valid[mid] as number)) / 2;
