@@ -81,7 +81,7 @@ export async function loadSecretStates(db: Queryable, where: SQL = sql`true`, op
     select s.id, s.name, s.tier, s.environment, s.lifetime, s.kind, src.kind as source_kind, s.version_count,
       s.last_rotated_at, s.created_in_source_at, s.created_at,
       (select max(d.completed_at) from rotation_tasks d where d.secret_id = s.id and d.status = 'done') as last_recorded_at,
-      (select max(k.due_at) from rotation_tasks k where k.secret_id = s.id and k.kind = 'scheduled' and k.status = 'skipped') as last_skipped_due_at,
+      (select max(k.due_at) from rotation_tasks k where k.secret_id = s.id and k.kind = 'scheduled' and k.status = 'skipped' and k.completion is null) as last_skipped_due_at,
       ${holder("operator")} as operator_id, ${holder("approver")} as approver_id,
       o.exempt as o_exempt, o.interval_days as o_interval, o.grace_days as o_grace, o.reason as o_reason,
       t.id as t_id, t.status as t_status, t.due_at as t_due_at, t.grace_until as t_grace_until, t.due_basis as t_due_basis,

@@ -57,7 +57,9 @@ export async function reconcileRotationTasks(args: { db: Queryable; now?: Date; 
     if (action.type === "exempt") {
       const done = await db
         .update(rotationTasks)
-        .set({ status: "skipped", skippedReason: action.reason, sequence: sql`${rotationTasks.sequence} + 1`, updatedAt: now })
+        // completion 'auto' on a skipped task: Keyledger closed it (the secret became exempt); no
+        // person skipped this rotation, so it does not push the next due date (load-rotation-inputs).
+        .set({ status: "skipped", skippedReason: action.reason, completion: "auto", sequence: sql`${rotationTasks.sequence} + 1`, updatedAt: now })
         .where(and(eq(rotationTasks.id, action.taskId), inArray(rotationTasks.status, WAITING)))
         .returning({ id: rotationTasks.id });
       closed += done.length;

@@ -131,6 +131,9 @@ describe("per-secret overrides", () => {
     await clearRotationOverride({ actor: actorOf(admin), secretId: secret.id, db: database.db, now });
     const tasks = await tasksOf(secret.id);
     expect(tasks.map((t) => t.status)).toEqual(["skipped", "open"]);
+    // Closed by the exemption, not skipped by a person: the new task keeps the original due date.
+    expect(tasks[0]?.completion).toBe("auto");
+    expect(tasks[1]?.dueAt).toEqual(tasks[0]?.dueAt);
     expect((await policyEvents()).filter((e) => e.secretId === secret.id).map((e) => e.rawAction)).toEqual(["rotation.override_set", "rotation.override_clear"]);
   });
 

@@ -31,6 +31,7 @@ export type RotationTask = {
   acknowledgedBy: PersonRef | null;
   completedAt: string | null;
   completedBy: PersonRef | null;
+  /** done: confirmed by the store (auto) or marked by a person (manual). skipped: auto when Keyledger closed it (the secret became exempt). */
   completion: "auto" | "manual" | null;
   note: string | null;
   skippedReason: string | null;
