@@ -8,6 +8,7 @@ import { rotationTasks } from "@/db/schema-rotation";
 import { assignRole, createPerson, createSecret, createSource } from "@/db/seed/factories";
 import { confirmRotations } from "@/lib/data/rotation/confirm-rotations";
 import { openDueTasks } from "@/lib/data/rotation/open-due-tasks";
+import { refreshRotationTasks } from "@/lib/data/rotation/refresh-rotation-tasks";
 import { updateRotationSettings } from "@/lib/data/rotation/update-rotation-settings";
 import { actorOf } from "@/test/actors";
 import { createTestDatabase } from "@/test/database";
@@ -96,6 +97,19 @@ describe("openDueTasks", () => {
     const result = await openDueTasks({ db: database.db, now });
     expect(result.updated).toBe(1);
     expect((await taskOf(secret.id))[0]).toMatchObject({ assigneeId: other.id, sequence: 1 });
+  });
+});
+
+describe("refreshRotationTasks", () => {
+  it("hands the tasks of the given secrets to their new holder at once, touching no other secret", async () => {
+    const moved = await secretWith({ lastRotatedAt: daysAgo(200) }, { operator });
+    const untouched = await secretWith({ lastRotatedAt: daysAgo(200) }, { operator });
+    await openDueTasks({ db: database.db, now });
+    await database.db.update(roleAssignments).set({ personId: other.id }).where(sql`${roleAssignments.role} = 'operator' and ${roleAssignments.secretId} in (${moved.id}, ${untouched.id})`);
+    expect(await refreshRotationTasks({ db: database.db, secretIds: [moved.id], now })).toEqual({ opened: 0, updated: 1, closed: 0 });
+    expect((await taskOf(moved.id))[0]?.assigneeId).toBe(other.id);
+    expect((await taskOf(untouched.id))[0]?.assigneeId).toBe(operator.id);
+    await openDueTasks({ db: database.db, now });
   });
 });
 
