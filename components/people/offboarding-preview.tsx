@@ -1,13 +1,17 @@
-import { UserMinus } from "lucide-react";
+import Link from "next/link";
+import { ArrowRight, UserMinus } from "lucide-react";
 import type { PersonDetail } from "@/lib/data/people/get-person";
 
-/** What would need doing if this person left today — or, once offboarded, what is still left undone. */
-export function OffboardingPreview({ detail }: { detail: PersonDetail }) {
+/**
+ * What would need doing if this person left today — or, once offboarded, what is still left undone —
+ * with the way in: the offboarding wizard (admins), or the ownership matrix for roles left behind.
+ */
+export function OffboardingPreview({ detail, canOffboard = false }: { detail: PersonDetail; canOffboard?: boolean }) {
   const { person, offboarding } = detail;
   const gone = person.status === "offboarded";
   const items: [number, string, boolean][] = [
     [offboarding.rolesToReassign, "ownership roles to reassign", offboarding.rolesToReassign > 0],
-    [offboarding.secretsToRotate, "secrets to rotate (they held a role on them)", offboarding.secretsToRotate > 0],
+    [offboarding.secretsToRotate, "secrets to rotate because they held a role on them (plus any they read in the last 90 days)", offboarding.secretsToRotate > 0],
     [offboarding.tierOneSecrets, "of them tier 1", offboarding.tierOneSecrets > 0],
     [offboarding.soleHolder, "roles where nobody else on the secret could step in", offboarding.soleHolder > 0],
     [offboarding.copiesToRemove, "copies on their devices or accounts to remove", offboarding.copiesToRemove > 0],
@@ -29,6 +33,16 @@ export function OffboardingPreview({ detail }: { detail: PersonDetail }) {
           </li>
         ))}
       </ul>
+      {canOffboard && (
+        <Link href={`/people/${person.id}/offboard`} className="mt-4 inline-flex items-center gap-1 text-sm font-medium text-brand-700 hover:underline">
+          Plan and run the offboarding <ArrowRight className="size-3.5" aria-hidden />
+        </Link>
+      )}
+      {gone && offboarding.rolesToReassign > 0 && (
+        <Link href="/ownership?gaps=offboarded" className="mt-4 inline-flex items-center gap-1 text-sm font-medium text-brand-700 hover:underline">
+          Reassign them in the ownership matrix <ArrowRight className="size-3.5" aria-hidden />
+        </Link>
+      )}
     </section>
   );
 }

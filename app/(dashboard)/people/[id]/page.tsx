@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ChevronLeft } from "lucide-react";
+import { ChevronLeft, UserMinus } from "lucide-react";
 import { HoldingsTable } from "@/components/people/holdings-table";
 import { OffboardingPreview } from "@/components/people/offboarding-preview";
 import { CalendarFeedCard } from "@/components/rotation/calendar-feed-card";
@@ -26,6 +26,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   // One's own calendar feed; admins manage anyone's (the API enforces the same).
   const showFeed = person.status === "active" && can(actor.role, "rotation:work") && (self || can(actor.role, "rotation:manage"));
   const feedTeams = showFeed && self ? await listFeedTeams({ actor }) : [];
+  const canOffboard = person.status === "active" && !self && can(actor.role, "person:offboard");
 
   return (
     <>
@@ -41,6 +42,11 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
             <RoleBadge role={person.role} />
             {person.employment === "contractor" && <Flag tone="slate">contractor</Flag>}
             {person.status === "offboarded" ? <Flag tone="purple">offboarded {formatDate(person.offboardedAt)}</Flag> : <Flag tone="green">active</Flag>}
+            {canOffboard && (
+              <Link href={`/people/${person.id}/offboard`} className="btn ml-2">
+                <UserMinus className="size-4" aria-hidden /> Offboard…
+              </Link>
+            )}
           </div>
         }
       />
@@ -52,7 +58,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         <div className="space-y-4">
           {showFeed && <CalendarFeedCard personId={person.id} forPerson={self ? undefined : person.name.split(" ")[0]} teams={feedTeams} />}
           {person.id === actor.id && <ReminderPreferences />}
-          <OffboardingPreview detail={detail} />
+          <OffboardingPreview detail={detail} canOffboard={canOffboard} />
           <section className="card p-5" aria-label="Copies">
             <h2 className="mb-3 text-sm font-semibold text-ink">Copies on their devices and accounts</h2>
             {copies.length === 0 ? (
