@@ -15,7 +15,7 @@ import { getDb, type Queryable } from "@/lib/data/db";
 import { assignRole, clearRole } from "@/lib/data/ownership/assign-role";
 import { getOffboardingPlan, type OffboardingPlan } from "@/lib/data/people/get-offboarding-plan";
 import { openRotateNowTask } from "@/lib/data/rotation/open-rotate-now-task";
-import { reconcileRotationTasks } from "@/lib/data/rotation/reconcile-rotation-tasks";
+import { refreshRotationTasks } from "@/lib/data/rotation/refresh-rotation-tasks";
 import type { EventContext } from "@/lib/data/rotation/record-rotation-event";
 import { label } from "@/lib/domain/format";
 import { AppError, notFound, type FieldError } from "@/lib/errors";
@@ -78,7 +78,7 @@ export async function offboardPerson(args: {
       .from(rotationTasks)
       .where(and(eq(rotationTasks.assigneeId, personId), inArray(rotationTasks.status, ["open", "acknowledged"])));
     const affected = [...new Set([...plan.rotations.map((r) => r.secretId), ...theirTasks.map((t) => t.secretId)])];
-    if (affected.length) await reconcileRotationTasks({ db: tx, now, where: sql`s.id in (${sql.join(affected.map((id) => sql`${id}::uuid`), sql`, `)})` });
+    await refreshRotationTasks({ db: tx, secretIds: affected, now });
 
     const tasksOpened = [];
     for (const rotation of plan.rotations) {
