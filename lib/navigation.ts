@@ -18,20 +18,7 @@ export const AREAS: Area[] = [
   { href: "/people", label: "People", permission: "person:read", icon: "users" },
   { href: "/sources", label: "Sources", permission: "source:read", icon: "plug" },
   { href: "/access-log", label: "Access log", permission: "access-log:read", icon: "scroll" },
-  {
-    href: "/rotation",
-    label: "Rotation",
-    permission: "rotation:read",
-    icon: "calendar",
-    planned: {
-      summary: "A rotation calendar where every due rotation lands on a named owner who acknowledges it.",
-      points: [
-        "Policies by tier × environment, with per-secret overrides",
-        "Tasks: open → acknowledged → done, confirmed when the store shows a new version",
-        "E-mail and Slack reminders, ICS feeds, capacity check and offboarding rotations",
-      ],
-    },
-  },
+  { href: "/rotation", label: "Rotation", permission: "rotation:read", icon: "calendar" },
   {
     href: "/blast-radius",
     label: "Blast radius",

@@ -1,11 +1,15 @@
-import { PlannedArea } from "@/components/planned/planned-area";
+import { Suspense } from "react";
+import { RotationCalendar } from "@/components/rotation/rotation-calendar";
 import { requirePermission } from "@/lib/auth/page-guard";
-import { areaFor } from "@/lib/navigation";
+import { can } from "@/lib/auth/permissions";
 
-const area = areaFor("/rotation");
-export const metadata = { title: area.label };
+export const metadata = { title: "Rotation calendar" };
 
-export default async function Page() {
-  await requirePermission(area.permission);
-  return <PlannedArea area={area} />;
+export default async function RotationCalendarPage() {
+  const actor = await requirePermission("rotation:read");
+  return (
+    <Suspense>
+      <RotationCalendar canListPeople={can(actor.role, "person:read")} canWork={can(actor.role, "rotation:work")} />
+    </Suspense>
+  );
 }

@@ -1,0 +1,82 @@
+"use client";
+
+import Link from "next/link";
+import { useQuery } from "@tanstack/react-query";
+import { rotationKeys } from "@/components/rotation/rotation-keys";
+import { apiGet } from "@/lib/http/api-client";
+import type { RotationSummary as Summary } from "@/lib/data/rotation/get-rotation-summary";
+
+type Tone = "bad" | "warn" | "good" | "default";
+const TONES: Record<Tone, string> = { bad: "text-red-600", warn: "text-amber-600", good: "text-emerald-600", default: "text-ink" };
+
+function Figure({ label, value, hint, tone = "default", href }: { label: string; value: string | number; hint: string; tone?: Tone; href?: string }) {
+  const body = (
+    <>
+      <div className="text-[11px] font-medium tracking-wide text-slate-500 uppercase">{label}</div>
+      <div className={`mt-0.5 text-2xl font-semibold tabular-nums ${TONES[tone]}`}>{value}</div>
+      <div className="truncate text-xs text-slate-500">{hint}</div>
+    </>
+  );
+  return href ? (
+    <Link href={href} className="card block px-4 py-3 transition hover:border-brand-500">
+      {body}
+    </Link>
+  ) : (
+    <div className="card px-4 py-3">{body}</div>
+  );
+}
+
+/** The numbers above the calendar: overdue, due soon, gaps, acknowledged within 2 days, on time per quarter. */
+export function RotationSummary({ initial }: { initial: Summary }) {
+  const { data = initial } = useQuery({ queryKey: rotationKeys.summary, queryFn: () => apiGet<Summary>("/api/v1/rotation/summary"), initialData: initial });
+  const ack = data.acknowledgedWithin2Days;
+  return (
+    <section aria-label="Rotation summary" className="mb-5 grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-[repeat(4,minmax(0,1fr))_minmax(0,2fr)]" data-testid="rotation-summary">
+      <Figure label="Overdue" value={data.overdue} tone={data.overdue ? "bad" : "good"} hint={data.overdue ? "past their due date" : "nothing past due"} href="/rotation?view=list&overdue=1" />
+      <Figure label="Due in 14 days" value={data.dueIn14Days} tone={data.dueIn14Days ? "warn" : "default"} hint={`${data.open} open in all`} href="/rotation?view=list" />
+      <Figure label="Gaps" value={data.gaps} tone={data.gaps ? "bad" : "good"} hint={data.gaps ? "tasks with no owner" : "every task has an owner"} href="/ownership?gaps=problems" />
+      <Figure
+        label="Acked within 2 days"
+        value={ack.pct === null ? "—" : `${ack.pct}%`}
+        tone={ack.pct === null ? "default" : ack.pct >= 80 ? "good" : ack.pct >= 50 ? "warn" : "bad"}
+        hint={ack.count ? `${ack.within} of ${ack.count}, last 90 days` : "no tasks opened yet"}
+      />
+      <OnTime quarters={data.onTimeByQuarter} />
+    </section>
+  );
+}
+
+function OnTime({ quarters }: { quarters: Summary["onTimeByQuarter"] }) {
+  const tone = (pct: number | null) => (pct === null ? ["text-slate-400", ""] : pct >= 90 ? ["text-emerald-600", "bg-emerald-500"] : pct >= 75 ? ["text-amber-600", "bg-amber-500"] : ["text-red-600", "bg-red-500"]);
+  return (
+    <div className="card col-span-2 px-4 py-3 md:col-span-2 xl:col-span-1" data-testid="on-time">
+      <div className="text-[11px] font-medium tracking-wide text-slate-500 uppercase">Done on time, per quarter</div>
+      <ul className="mt-1 grid grid-cols-4 gap-2.5">
+        {quarters.map((q) => {
+          const [text, bar] = tone(q.pct);
+          const [year, quarter] = q.quarter.split("-");
+          const words = `${quarter} ${year}: ${q.pct === null ? "nothing done" : `${q.pct}% on time`} (${q.onTime} of ${q.done} done on time, ${q.late} late${q.missed ? `, ${q.missed} missed their grace period` : ""})`;
+          return (
+            <li key={q.quarter} title={words}>
+              <span className="sr-only">{words}</span>
+              <div className="flex items-baseline gap-1.5" aria-hidden>
+                <span className={`text-2xl font-semibold tabular-nums ${text}`}>{q.pct === null ? "—" : `${Math.round(q.pct)}%`}</span>
+              </div>
+              <div className="mt-0.5 h-1 overflow-hidden rounded-full bg-slate-100" aria-hidden>
+                <div className={`h-full rounded-full ${bar}`} style={{ width: `${q.pct ?? 0}%` }} />
+              </div>
+              <div className="mt-0.5 flex justify-between gap-1 text-[11px] whitespace-nowrap text-slate-500 tabular-nums" aria-hidden>
+                <span>
+                  {quarter} ’{year!.slice(2)}
+                </span>
+                <span>
+                  {q.onTime}/{q.done}
+                </span>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+"use client";
+
+import Link from "next/link";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { UserX } from "lucide-react";
+import { EnvironmentBadge, TierBadge } from "@/components/ui/badges";
+import { StatusBadge } from "@/components/rotation/task-status";
+import { dueDate, dueWords } from "@/components/rotation/due-words";
+import { rotationKeys } from "@/components/rotation/rotation-keys";
+import type { TaskPage } from "@/components/rotation/rotation-client";
+import { apiGet } from "@/lib/http/api-client";
+import { LIST_GROUP_TITLES, listGroupQuery, type ListGroup } from "@/lib/domain/calendar/list-groups";
+import type { RotationTask } from "@/lib/data/rotation/rotation-task-json";
+
+const PAGE = "25";
+const EMPTY: Record<ListGroup, string> = {
+  overdue: "Nothing overdue.",
+  this_week: "Nothing else due this week.",
+  later: "Nothing due later in the open window.",
+  done_recently: "Nothing done or skipped recently.",
+};
+
+/** One group of the list view, with its own "Load more" (keyset, never OFFSET). */
+export function TaskListGroup({ group, filters, onOpen }: { group: ListGroup; filters: Record<string, string>; onOpen: (id: string) => void }) {
+  const params = useMemo(() => ({ ...filters, ...listGroupQuery(group, new Date()) }), [filters, group]);
+  const query = useInfiniteQuery({
+    queryKey: rotationKeys.group(group, params),
+    queryFn: ({ pageParam }) => apiGet<TaskPage>("/api/v1/rotation/tasks", { ...params, limit: PAGE, ...(pageParam ? { cursor: pageParam } : {}) }),
+    initialPageParam: "",
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  let rows = query.data?.pages.flatMap((p) => p.items) ?? [];
+  // The most recent first: by when it was done (or due, for a skip).
+  if (group === "done_recently") rows = [...rows].sort((a, b) => (b.completedAt ?? b.dueAt).localeCompare(a.completedAt ?? a.dueAt));
+  const id = `group-${group}`;
+
+  return (
+    <section aria-labelledby={id} className="card overflow-hidden" data-group={group}>
+      <h3 id={id} className={`flex items-center gap-2 border-b border-slate-100 px-4 py-2.5 text-sm font-semibold ${group === "overdue" ? "text-red-700" : "text-ink"}`}>
+        {LIST_GROUP_TITLES[group]}
+        <span className="rounded-full bg-slate-100 px-2 py-px text-xs font-medium text-slate-600 tabular-nums">
+          {query.isPending ? "…" : `${rows.length}${query.hasNextPage ? "+" : ""}`}
+        </span>
+      </h3>
+      {query.isError ? (
+        <p role="alert" className="px-4 py-4 text-sm text-red-600">Could not load tasks: {query.error.message}</p>
+      ) : query.isPending ? (
+        <p className="px-4 py-4 text-sm text-slate-400">Loading…</p>
+      ) : rows.length === 0 ? (
+        <p className="px-4 py-4 text-sm text-slate-500">{EMPTY[group]}</p>
+      ) : (
+        <table className="w-full table-fixed text-sm">
+          <thead className="sr-only">
+            <tr>
+              <th scope="col">Secret</th>
+              <th scope="col">Status</th>
+              <th scope="col">Due</th>
+              <th scope="col">Assignee</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {rows.map((task) => (
+              <TaskListRow key={task.id} task={task} onOpen={onOpen} />
+            ))}
+          </tbody>
+        </table>
+      )}
+      {query.hasNextPage && (
+        <div className="border-t border-slate-100 px-4 py-2 text-center">
+          <button type="button" className="btn" disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
+            {query.isFetchingNextPage ? "Loading…" : `Load more ${LIST_GROUP_TITLES[group].toLowerCase()}`}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function TaskListRow({ task, onOpen }: { task: RotationTask; onOpen: (id: string) => void }) {
+  return (
+    <tr data-task-row={task.id}>
+      <td className="w-[42%] px-4 py-2">
+        <button type="button" data-task-open={task.id} onClick={() => onOpen(task.id)} className="block max-w-full truncate text-left font-medium text-ink hover:text-brand-700 hover:underline" title={task.secret.name}>
+          {task.secret.name}
+        </button>
+        <div className="mt-0.5 flex items-center gap-1.5 text-xs text-slate-500">
+          <EnvironmentBadge environment={task.secret.environment} />
+          <TierBadge tier={task.secret.tier} />
+          <span className="truncate">{task.secret.sourceName}</span>
+          {task.kind === "rotate_now" && <span className="truncate text-purple-700">rotate now{task.reason ? `: ${task.reason}` : ""}</span>}
+        </div>
+      </td>
+      <td className="w-[18%] px-3 py-2">
+        <StatusBadge task={task} />
+      </td>
+      <td className="w-[20%] px-3 py-2 text-slate-700">
+        <span className="block tabular-nums">{dueDate(task.dueAt)}</span>
+        <span className={`text-xs ${task.overdue ? "font-medium text-red-700" : "text-slate-500"}`}>{dueWords(task)}</span>
+      </td>
+      <td className="px-3 py-2">
+        {task.gap ? (
+          <span className="inline-flex items-center gap-1 text-sm font-medium text-red-700">
+            <UserX className="size-4" aria-hidden /> No owner (gap)
+          </span>
+        ) : task.assignee ? (
+          <Link href={`/people/${task.assignee.id}`} className="text-slate-700 hover:underline">
+            {task.assignee.name}
+            <span className="block text-xs text-slate-400">{task.assigneeRole}</span>
+          </Link>
+        ) : (
+          "—"
+        )}
+      </td>
+    </tr>
+  );
+}
