@@ -93,7 +93,7 @@ function WhyNot({ task, me }: { task: RotationTask; me: Me }) {
   const text = !me.canWork
     ? "Your role can see rotation tasks but not work on them."
     : task.status === "awaiting_approval"
-      ? `Waiting for ${task.approver?.name ?? "the approver"} (or an admin) to sign off.`
+      ? task.approver ? `Waiting for ${task.approver.name} (or an admin) to sign off.` : "Waiting for an admin to sign off: the secret has no approver."
       : task.gap
         ? "Nobody can acknowledge it until the secret has an operator; an admin can still work it."
         : `Only ${task.assignee?.name ?? "the assignee"} (${task.assigneeRole ?? "assignee"}) or an admin can work on this task.`;

@@ -15,7 +15,7 @@ function stepsOf(task: RotationTask): Step[] {
         : { icon: CircleCheck, tone: "text-emerald-600", title: `Marked done by ${task.completedBy?.name ?? "someone"}`, at: task.completedAt, body: task.note },
     );
   }
-  if (task.status === "awaiting_approval") steps.push({ icon: Hourglass, tone: "text-purple-600", title: `Waiting for ${task.approver?.name ?? "the approver"} to sign off`, at: null });
+  if (task.status === "awaiting_approval") steps.push({ icon: Hourglass, tone: "text-purple-600", title: task.approver ? `Waiting for ${task.approver.name} to sign off` : "Waiting for an admin to sign off (the secret has no approver)", at: null });
   if (task.approvedAt) steps.push({ icon: ShieldCheck, tone: "text-purple-600", title: `Approved by ${task.approvedBy?.name ?? "the approver"}`, at: task.approvedAt });
   if (task.status === "skipped") {
     const title = task.completion === "auto" ? "Closed by Keyledger: the secret no longer needs this rotation" : "Skipped";
