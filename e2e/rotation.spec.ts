@@ -1,0 +1,297 @@
+// The rotation calendar as people use it: an owner finds a task in My tasks and on the calendar,
+// acknowledges it (optimistically — the row changes before the server answers, and goes back when
+// the server refuses), marks it done with a note; a skip without a reason is refused in place and
+// changes nothing; the grid works from the keyboard; an admin tightens a policy and the task's due
+// date moves in the drawer. Screenshots of every view go to docs/screenshots/rotation-*.png.
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { apiAs } from "./fixtures/api";
+import { PERSONAS, signInAs } from "./fixtures/auth";
+import { screenshot } from "./fixtures/screenshot";
+import type { RotationTask } from "@/lib/data/rotation/rotation-task-json";
+import type { RotationPolicyJson } from "@/lib/data/rotation/get-rotation-policies";
+
+const DAY = 86_400_000;
+const day = (iso: string | number) => new Date(iso).toISOString().slice(0, 10);
+/** A due date as the drawer prints it, formatted by the browser (its locale data, not Node's). */
+const dueText = (page: Page, iso: string) =>
+  page.evaluate((at) => new Date(at).toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }), iso);
+
+async function tasks(api: APIRequestContext, params: Record<string, string>): Promise<RotationTask[]> {
+  const response = await api.get("/api/v1/rotation/tasks", { params: { limit: "500", ...params } });
+  expect(response.status()).toBe(200);
+  return ((await response.json()) as { items: RotationTask[] }).items;
+}
+
+async function task(api: APIRequestContext, id: string): Promise<RotationTask> {
+  const response = await api.get(`/api/v1/rotation/tasks/${id}`);
+  expect(response.status()).toBe(200);
+  return (await response.json()) as RotationTask;
+}
+
+/** Priya's scheduled tasks waiting for her acknowledgement, not yet due (spec-made rotate-now tasks left out). */
+async function myOpenTasks(owner: APIRequestContext) {
+  return tasks(owner, { assignee: "me", status: "open", kind: "scheduled", overdue: "false" });
+}
+
+const drawer = (page: Page) => page.getByTestId("task-drawer");
+
+test.describe.configure({ mode: "serial" });
+
+test("an owner sees a task in My tasks and on the calendar, acknowledges it at once and marks it done with a note", async ({ page, baseURL }) => {
+  const owner = await apiAs(baseURL!, PERSONAS.owner);
+  const open = await myOpenTasks(owner);
+  const target = open.find((t) => !t.requiresApproval) ?? open[0];
+  expect(target, "the demo company gives Priya an open task that is not due yet").toBeDefined();
+  const other = open.find((t) => t.id !== target!.id)!;
+  expect(other).toBeDefined();
+
+  await signInAs(page, PERSONAS.owner);
+  await page.goto("/rotation/mine");
+  const row = page.locator(`[data-task-row="${target!.id}"]`);
+  await expect(row).toContainText(target!.secret.name);
+  await expect(row).toHaveAttribute("data-status", "open");
+  await expect(page.getByTestId("my-tasks")).toContainText("Overdue");
+  await expect(page.getByRole("region", { name: "Rotation summary" })).toContainText("Done on time, per quarter");
+  await screenshot(page, "rotation-my-tasks");
+
+  // On the calendar too: the month of its due date, filtered to mine.
+  await page.goto(`/rotation?mine=1&date=${day(target!.dueAt)}`);
+  await expect(page.getByTestId("month-grid").locator(`[data-day="${day(target!.dueAt)}"] [data-task-chip="${target!.id}"]`)).toBeVisible();
+  await page.goto("/rotation/mine");
+
+  // A refused acknowledgement goes back and says why (the server's word, not a guess).
+  await page.route(`**/api/v1/rotation/tasks/${other.id}/acknowledge`, (route) =>
+    route.fulfill({ status: 409, contentType: "application/problem+json", body: JSON.stringify({ status: 409, title: "Conflict", detail: "This task is already acknowledged, so it cannot be acknowledged." }) }),
+  );
+  const otherRow = page.locator(`[data-task-row="${other.id}"]`);
+  await otherRow.getByRole("button", { name: `Acknowledge ${other.secret.name}` }).click();
+  await expect(otherRow.getByRole("alert")).toContainText("already acknowledged");
+  await expect(otherRow).toHaveAttribute("data-status", "open");
+  await page.unroute(`**/api/v1/rotation/tasks/${other.id}/acknowledge`);
+
+  // Optimistic: the row says acknowledged while the server is still thinking.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(`**/api/v1/rotation/tasks/${target!.id}/acknowledge`, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const acknowledged = page.waitForResponse((r) => r.url().endsWith(`/api/v1/rotation/tasks/${target!.id}/acknowledge`));
+  await row.getByRole("button", { name: `Acknowledge ${target!.secret.name}` }).click();
+  await expect(row).toHaveAttribute("data-status", "acknowledged");
+  await expect(row).toContainText("Acknowledged");
+  expect((await task(owner, target!.id)).status, "not yet on the server").toBe("open");
+  release();
+  expect((await acknowledged).status()).toBe(200);
+  await expect.poll(async () => (await task(owner, target!.id)).status).toBe("acknowledged");
+  await expect(row).toHaveAttribute("data-status", "acknowledged");
+  await page.unroute(`**/api/v1/rotation/tasks/${target!.id}/acknowledge`);
+
+  // Mark done from the drawer, with a note.
+  await row.getByRole("button", { name: `Mark ${target!.secret.name} done` }).click();
+  await expect(page).toHaveURL(new RegExp(`task=${target!.id}`));
+  await expect(drawer(page).getByRole("heading", { level: 2 })).toHaveText(target!.secret.name);
+  await expect(drawer(page).getByTestId("task-history")).toContainText("Acknowledged by Priya Raman");
+  await expect(drawer(page).getByTestId("impact-checklist")).toContainText("People to notify");
+  await drawer(page).getByRole("button", { name: "Mark done…" }).click();
+  const note = "Rotated in the provider console, store updated, consumers redeployed; old key revoked.";
+  await drawer(page).getByLabel("How was it rotated?").fill(note);
+  await screenshot(page, "rotation-drawer");
+  await drawer(page).getByRole("button", { name: "Mark done", exact: true }).click();
+  const finalStatus = target!.requiresApproval ? "awaiting_approval" : "done";
+  await expect(drawer(page).locator("[data-task]")).toHaveAttribute("data-status", finalStatus);
+  await expect(drawer(page).getByTestId("task-history")).toContainText("Marked done by Priya Raman");
+  await expect(drawer(page).getByTestId("task-history")).toContainText(note);
+  const saved = await task(owner, target!.id);
+  expect(saved.status).toBe(finalStatus);
+  expect(saved.note).toBe(note);
+  expect(saved.completedBy?.name).toBe("Priya Raman");
+
+  await page.keyboard.press("Escape");
+  await expect(page).not.toHaveURL(/task=/);
+  await expect(page.locator(`[data-task-row="${target!.id}"]`)).toHaveCount(target!.requiresApproval ? 1 : 0);
+  await owner.dispose();
+});
+
+test("a skip without a reason is refused in place and changes nothing", async ({ page, baseURL }) => {
+  const owner = await apiAs(baseURL!, PERSONAS.owner);
+  const [target] = await myOpenTasks(owner);
+  expect(target).toBeDefined();
+  const before = await task(owner, target!.id);
+
+  await signInAs(page, PERSONAS.owner);
+  await page.goto(`/rotation?task=${target!.id}`);
+  await expect(drawer(page).getByRole("heading", { level: 2 })).toHaveText(target!.secret.name);
+  await drawer(page).getByRole("button", { name: "Skip…" }).click();
+  const refused = page.waitForResponse((r) => r.url().endsWith(`/api/v1/rotation/tasks/${target!.id}/skip`));
+  await drawer(page).getByRole("button", { name: "Skip rotation" }).click();
+  expect((await refused).status()).toBe(400);
+  await expect(drawer(page).getByRole("alert")).toHaveText("A reason for skipping is required");
+  await expect(drawer(page).getByLabel("Why skip this rotation?")).toHaveAttribute("aria-invalid", "true");
+  await expect(drawer(page).locator("[data-task]")).toHaveAttribute("data-status", "open");
+
+  const after = await task(owner, target!.id);
+  expect(after.status).toBe("open");
+  expect(after.sequence).toBe(before.sequence);
+  expect(after.skippedReason).toBeNull();
+  await owner.dispose();
+});
+
+test("the month grid works from the keyboard: arrows move between days, Enter opens a task, Escape closes it and focus returns", async ({ page, baseURL }) => {
+  const admin = await apiAs(baseURL!, PERSONAS.admin);
+  const today = day(Date.now());
+  const month = today.slice(0, 7);
+  const inMonth = (await tasks(admin, { from: `${month}-01`, to: day(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5)), 1)) })).filter((t) => day(t.dueAt) !== today);
+  expect(inMonth.length, "tasks due this month").toBeGreaterThan(0);
+  const target = inMonth[0]!;
+  await admin.dispose();
+
+  await signInAs(page, PERSONAS.admin);
+  await page.goto("/rotation");
+  const grid = page.getByRole("grid");
+  await expect(grid.locator("[data-task-chip]").first()).toBeVisible();
+  // Tall enough for the whole month.
+  await page.setViewportSize({ width: 1440, height: 1320 });
+  await screenshot(page, "rotation-month");
+  await page.setViewportSize({ width: 1440, height: 900 });
+
+  // Start on today (the one day cell in the Tab order) and walk to the task's day.
+  const start = grid.locator(`[data-day="${today}"]`);
+  await expect(start).toHaveAttribute("tabindex", "0");
+  await start.focus();
+  let delta = Math.round((Date.parse(day(target.dueAt)) - Date.parse(today)) / DAY);
+  while (Math.abs(delta) >= 7) {
+    await page.keyboard.press(delta > 0 ? "ArrowDown" : "ArrowUp");
+    delta += delta > 0 ? -7 : 7;
+  }
+  for (; delta !== 0; delta += delta > 0 ? -1 : 1) await page.keyboard.press(delta > 0 ? "ArrowRight" : "ArrowLeft");
+  const cell = grid.locator(`[data-day="${day(target.dueAt)}"]`);
+  await expect(cell).toBeFocused();
+  await expect(cell).toHaveAttribute("tabindex", "0");
+
+  await page.keyboard.press("Enter");
+  const chip = cell.locator("[data-task-chip]").first();
+  await expect(chip).toBeFocused();
+  const chipTask = await chip.getAttribute("data-task-chip");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`task=${chipTask}`));
+  await expect(drawer(page)).toBeVisible();
+  await expect(drawer(page).locator("[data-task]")).toHaveAttribute("data-task", chipTask!);
+
+  await page.keyboard.press("Escape");
+  await expect(drawer(page)).toBeHidden();
+  await expect(page).not.toHaveURL(/task=/);
+  await expect(chip).toBeFocused();
+
+  // Arrow keys past the month's edge page to the next month.
+  await page.keyboard.press("PageDown");
+  await expect(page).toHaveURL(/date=\d{4}-\d{2}-\d{2}/);
+  await expect(page.locator("#calendar-title")).not.toHaveText(new Date(`${today}T00:00:00Z`).toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }));
+});
+
+test("the week view, the list and the capacity calculator", async ({ page, baseURL }) => {
+  const admin = await apiAs(baseURL!, PERSONAS.admin);
+  // The busiest of the next six weeks makes the week view worth looking at.
+  const upcoming = await tasks(admin, { from: day(Date.now()), to: day(Date.now() + 42 * DAY) });
+  const monday = (iso: string) => {
+    const d = new Date(`${day(iso)}T00:00:00Z`);
+    return day(d.getTime() - ((d.getUTCDay() + 6) % 7) * DAY);
+  };
+  const weeks = new Map<string, number>();
+  for (const t of upcoming) weeks.set(monday(t.dueAt), (weeks.get(monday(t.dueAt)) ?? 0) + 1);
+  const busiest = [...weeks.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? day(Date.now());
+  const capacity = (await (await admin.get("/api/v1/rotation/capacity")).json()) as { fits: boolean; minutesPerRotation: number; engineerHoursPerMonth: number };
+  await admin.dispose();
+
+  await signInAs(page, PERSONAS.admin);
+  await page.goto(`/rotation?view=week&date=${busiest}`);
+  await expect(page.getByTestId("week-grid").locator("[data-task-chip]").first()).toBeVisible();
+  await expect(page.getByRole("button", { name: "Week", exact: true })).toHaveAttribute("aria-pressed", "true");
+  await screenshot(page, "rotation-week");
+
+  await page.getByRole("button", { name: "List", exact: true }).click();
+  await expect(page).toHaveURL(/view=list/);
+  const list = page.getByTestId("task-list");
+  await expect(list.locator('[data-group="overdue"] [data-task-row]').first()).toBeVisible();
+  await expect(list.locator('[data-group="later"] [data-task-row]').first()).toBeVisible();
+  await expect(list.locator('[data-group="done_recently"] [data-task-row]').first()).toBeVisible();
+  await screenshot(page, "rotation-list");
+  const overdueRows = list.locator('[data-group="overdue"] [data-task-row]');
+  const shown = await overdueRows.count();
+  await list.getByRole("button", { name: "Load more overdue" }).click();
+  await expect.poll(() => overdueRows.count()).toBeGreaterThan(shown);
+  await page.getByLabel("Overdue only").click();
+  await expect(page).toHaveURL(/overdue=1/);
+  await expect(list.locator("[data-group]")).toHaveCount(1);
+  await expect(page.getByLabel("Overdue only")).toBeChecked();
+
+  await page.getByRole("link", { name: "Capacity", exact: true }).click();
+  await expect(page.getByLabel("Minutes to rotate one secret safely")).toHaveValue(String(capacity.minutesPerRotation));
+  await expect(page.getByTestId("minutes-source")).not.toBeEmpty();
+  if (!capacity.fits) {
+    await expect(page.getByTestId("capacity-warning")).toContainText("does not fit");
+    await expect(page.getByTestId("automate-secrets").getByRole("link").first()).toHaveAttribute("href", /^\/secrets\//);
+    await expect(page.getByTestId("automate-secrets").getByRole("link").first()).not.toHaveText("…");
+  }
+  await page.setViewportSize({ width: 1440, height: 1200 });
+  await screenshot(page, "rotation-capacity");
+  await page.setViewportSize({ width: 1440, height: 900 });
+  // Enough engineer-hours make any policy fit.
+  await page.getByLabel("Engineer-hours per month for rotations").fill("10000");
+  await expect(page.getByTestId("capacity-bar")).toHaveAttribute("data-fits", "true");
+  await expect(page.getByTestId("capacity")).toContainText("The policy fits");
+});
+
+test("an admin tightens a policy: bad values are refused by field, and the task's due date moves in the drawer", async ({ page, baseURL }) => {
+  const admin = await apiAs(baseURL!, PERSONAS.admin);
+  const candidates = (await tasks(admin, { status: "open,acknowledged", kind: "scheduled", overdue: "false" })).filter((t) => t.secret.tier !== null && t.secret.environment !== null);
+  const target = candidates.at(-1)!;
+  expect(target, "an upcoming scheduled task on a secret with a known tier and environment").toBeDefined();
+  const { tier, environment } = target.secret as { tier: number; environment: string };
+  const { policies } = (await (await admin.get("/api/v1/rotation/policies")).json()) as { policies: RotationPolicyJson[] };
+  const before = policies.find((p) => p.tier === tier && p.environment === environment)!;
+  const tighter = before.intervalDays - 30;
+  const grace = Math.min(before.graceDays, tighter - 1);
+
+  try {
+    await signInAs(page, PERSONAS.admin);
+    await page.goto(`/rotation?task=${target.id}`);
+    await expect(drawer(page).getByTestId("task-due")).toHaveText(await dueText(page, target.dueAt));
+    await page.keyboard.press("Escape");
+
+    await page.getByRole("link", { name: "Policies", exact: true }).click();
+    const cell = page.locator(`[data-policy="${tier}-${environment}"]`);
+    await cell.getByRole("button").click();
+    const form = cell.getByRole("form");
+    await form.getByLabel("Interval (days)").fill("-5");
+    await form.getByRole("button", { name: "Save" }).click();
+    await expect(form.getByRole("alert")).toHaveText("The interval must be between 1 and 3650");
+    await form.getByLabel("Interval (days)").fill(String(tighter));
+    await form.getByLabel("Grace (days)").fill(String(tighter));
+    await form.getByRole("button", { name: "Save" }).click();
+    await expect(form.getByRole("alert")).toHaveText(`The grace period (${tighter} days) must be shorter than the interval (${tighter} days)`);
+    expect((await task(admin, target.id)).dueAt, "a refused policy changes nothing").toBe(target.dueAt);
+    await screenshot(page, "rotation-policies");
+
+    await form.getByLabel("Grace (days)").fill(String(grace));
+    await expect(form.getByRole("alert")).toHaveCount(0);
+    const saved = page.waitForResponse((r) => r.url().includes(`/api/v1/rotation/policies/${tier}/${environment}`) && r.request().method() === "PUT");
+    await form.getByRole("button", { name: "Save" }).click();
+    expect((await saved).status()).toBe(200);
+    await expect(cell).toContainText(`Every ${tighter} days`);
+    await expect(cell.getByRole("status")).toContainText("moved");
+
+    const moved = new Date(Date.parse(target.dueAt) - 30 * DAY).toISOString();
+    await expect.poll(async () => (await task(admin, target.id)).dueAt).toBe(moved);
+    // Back on the calendar without a reload: the task's cached detail was invalidated by the change.
+    await page.getByRole("link", { name: "Calendar", exact: true }).click();
+    await expect(page.getByRole("grid")).toBeVisible();
+    await page.evaluate((id) => window.history.pushState(null, "", `/rotation?task=${id}`), target.id);
+    await expect(drawer(page).getByTestId("task-due")).toHaveText(await dueText(page, moved));
+  } finally {
+    // Leave the demo company's policy as seeded for the other specs.
+    const restore = await admin.put(`/api/v1/rotation/policies/${tier}/${environment}`, { data: { intervalDays: before.intervalDays, graceDays: before.graceDays, requiresApproval: before.requiresApproval } });
+    expect(restore.status()).toBe(200);
+    await admin.dispose();
+  }
+});
