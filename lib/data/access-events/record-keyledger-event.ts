@@ -18,6 +18,8 @@ export type KeyledgerEvent = {
   sourceIp?: string | null;
   userAgent?: string | null;
   authSource?: string;
+  /** A person (the default), or Keyledger's own jobs ("service"). */
+  actorType?: "human" | "service";
   detail?: Record<string, unknown>;
   rawId?: string;
 };
@@ -36,7 +38,7 @@ export async function recordKeyledgerEvent({ event, db = getDb() }: { event: Key
     result: event.result ?? "success",
     errorCode: event.errorCode ?? null,
     actor: event.actor,
-    actorType: "human",
+    actorType: event.actorType ?? "human",
     authSource: event.authSource ?? "session",
     sourceIp: event.sourceIp ?? null,
     userAgent: event.userAgent ?? null,

@@ -125,7 +125,7 @@ describe("confirmRotations", () => {
     expect(task).toMatchObject({ status: "done", completion: "auto", completedAt: rotatedAt, sequence: 1 });
     const events = await database.db.select().from(accessEvents).where(sql`${accessEvents.secretId} = ${secret.id} and ${accessEvents.rawAction} = 'rotation.auto_confirm'`);
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ action: "rotate", sourceKind: "keyledger", detail: expect.objectContaining({ taskId: task?.id, confirmedBy: "rotation_date" }) });
+    expect(events[0]).toMatchObject({ action: "rotate", sourceKind: "keyledger", actor: "keyledger:system", actorType: "service", authSource: "system", detail: expect.objectContaining({ taskId: task?.id, confirmedBy: "rotation_date" }) });
     // The rotation is now the basis: nothing new opens.
     expect((await openDueTasks({ db: database.db, now: later })).opened).toBe(0);
     expect(await taskOf(secret.id)).toHaveLength(1);

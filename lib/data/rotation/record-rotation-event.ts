@@ -32,6 +32,7 @@ export async function recordRotationEvent(args: {
       secretId: args.secretId ?? null,
       secretRef: args.secretRef ?? null,
       authSource: system ? "system" : "session",
+      actorType: system ? "service" : "human",
       detail: args.detail,
       ...args.context,
     },
