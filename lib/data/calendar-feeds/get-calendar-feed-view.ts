@@ -2,7 +2,7 @@ import "server-only";
 import { desc, eq, sql, type SQL } from "drizzle-orm";
 import { calendarFeeds } from "@/db/schema-rotation";
 import type { Queryable } from "@/lib/data/db";
-import type { CalendarFeedView } from "@/lib/data/calendar-feeds/calendar-feed-input";
+import type { CalendarFeedView } from "@/lib/data/calendar-feeds/calendar-feed-view";
 import { feedCreator, feedPerson } from "@/lib/data/calendar-feeds/feed-scope";
 
 /** Feeds as the API shows them, filtered by `where`. */

@@ -4,7 +4,7 @@ import { calendarFeeds } from "@/db/schema-rotation";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { getDb, type Queryable } from "@/lib/data/db";
-import type { CalendarFeedView } from "@/lib/data/calendar-feeds/calendar-feed-input";
+import type { CalendarFeedView } from "@/lib/data/calendar-feeds/calendar-feed-view";
 import { manageableFeeds } from "@/lib/data/calendar-feeds/feed-scope";
 import { selectCalendarFeedViews } from "@/lib/data/calendar-feeds/get-calendar-feed-view";
 import { AppError } from "@/lib/errors";

@@ -3,7 +3,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { calendarFeeds } from "@/db/schema-rotation";
 import type { Actor } from "@/lib/auth/actor";
 import { getDb, type Queryable } from "@/lib/data/db";
-import type { IssuedCalendarFeed } from "@/lib/data/calendar-feeds/calendar-feed-input";
+import type { IssuedCalendarFeed } from "@/lib/data/calendar-feeds/calendar-feed-view";
 import { issueCalendarFeed } from "@/lib/data/calendar-feeds/create-calendar-feed";
 import { manageableFeeds } from "@/lib/data/calendar-feeds/feed-scope";
 import { notFound } from "@/lib/errors";

@@ -1,5 +1,6 @@
 import { appBaseUrl } from "@/lib/data/calendar-feeds/app-base-url";
-import { createCalendarFeedInput, listCalendarFeedsQuery, type IssuedCalendarFeed } from "@/lib/data/calendar-feeds/calendar-feed-input";
+import type { IssuedCalendarFeed } from "@/lib/data/calendar-feeds/calendar-feed-view";
+import { createCalendarFeedInput, listCalendarFeedsQuery } from "@/lib/validation/calendar-feeds";
 import { createCalendarFeed } from "@/lib/data/calendar-feeds/create-calendar-feed";
 import { listCalendarFeeds } from "@/lib/data/calendar-feeds/list-calendar-feeds";
 import { withRoute } from "@/lib/http/with-route";

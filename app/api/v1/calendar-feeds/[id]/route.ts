@@ -1,4 +1,4 @@
-import { calendarFeedParams } from "@/lib/data/calendar-feeds/calendar-feed-input";
+import { calendarFeedParams } from "@/lib/validation/calendar-feeds";
 import { revokeCalendarFeed } from "@/lib/data/calendar-feeds/revoke-calendar-feed";
 import { withRoute } from "@/lib/http/with-route";
 

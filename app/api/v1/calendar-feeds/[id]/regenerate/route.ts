@@ -1,5 +1,5 @@
 import { appBaseUrl } from "@/lib/data/calendar-feeds/app-base-url";
-import { calendarFeedParams } from "@/lib/data/calendar-feeds/calendar-feed-input";
+import { calendarFeedParams } from "@/lib/validation/calendar-feeds";
 import { regenerateCalendarFeed } from "@/lib/data/calendar-feeds/regenerate-calendar-feed";
 import { withRoute } from "@/lib/http/with-route";
 

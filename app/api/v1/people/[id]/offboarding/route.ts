@@ -1,18 +1,7 @@
-import { z } from "zod";
-import { OWNERSHIP_ROLES } from "@/lib/domain/roles";
 import { getOffboardingPlan } from "@/lib/data/people/get-offboarding-plan";
 import { offboardPerson } from "@/lib/data/people/offboard-person";
 import { eventContext, withRoute } from "@/lib/http/with-route";
-
-const params = z.object({ id: z.uuid() });
-// `personId: null` is how a role is left empty on purpose (a gap); leaving the key out is an error.
-const body = z
-  .object({
-    reassignments: z
-      .array(z.object({ secretId: z.uuid({ message: "must be a secret id" }), role: z.enum(OWNERSHIP_ROLES), personId: z.uuid({ message: "must be a person id, or null for a gap" }).nullable() }).strict())
-      .max(5000),
-  })
-  .strict();
+import { offboardingBody as body, personParams as params } from "@/lib/validation/people";
 
 /** GET /api/v1/people/:id/offboarding — the plan: roles to reassign (with suggestions), secrets to rotate now and why. */
 export const GET = withRoute({ permission: "person:offboard", schemas: { params } }, ({ actor, db, params }) => getOffboardingPlan({ actor, db, personId: params.id }));
