@@ -28,6 +28,20 @@ for (const [role, email] of Object.entries(PERSONAS) as [keyof typeof PERSONAS, 
   });
 }
 
+test("the founder's overview shows the registry's problems and rotation discipline", async ({ page }) => {
+  await signInAs(page, PERSONAS.founder);
+  const rotation = page.getByRole("region", { name: "Rotation" });
+  await expect(rotation.getByText("Rotations overdue")).toBeVisible();
+  await expect(rotation.getByText("Rotated on time")).toBeVisible();
+  await expect(rotation.getByText(/^\d+%$/).first()).toBeVisible();
+  await screenshot(page, "overview");
+  // Sales has no rotation calendar: no rotation row.
+  await page.context().clearCookies();
+  await signInAs(page, PERSONAS.sales);
+  await expect(page.getByText("Secrets", { exact: true })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Rotation" })).toHaveCount(0);
+});
+
 test("sign-out ends the session", async ({ page }) => {
   await signInAs(page, PERSONAS.auditor);
   await page.getByRole("button", { name: "Sign out" }).click();

@@ -4,12 +4,18 @@ import { Stat } from "@/components/ui/stat";
 import { requirePermission } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { getOverview } from "@/lib/data/overview/get-overview";
+import { getRotationSummary } from "@/lib/data/rotation/get-rotation-summary";
 
 export const metadata = { title: "Overview" };
 
 export default async function OverviewPage() {
   const actor = await requirePermission("metrics:read");
   const o = await getOverview({ actor });
+  // Sales sees no rotation calendar; everyone else gets the rotation row.
+  const rotation = can(actor.role, "rotation:read") ? await getRotationSummary({ actor }) : null;
+  const quarters = rotation?.onTimeByQuarter.filter((q) => q.pct !== null) ?? [];
+  const lastQuarter = quarters.at(-1);
+  const percent = (value: number | null | undefined) => (value === null || value === undefined ? "—" : `${Math.round(value)}%`);
   // Sales sees counts without links into the inventory it may not open.
   const link = (query: string) => (can(actor.role, "secret:read") ? `/inventory?${query}` : undefined);
   const matrix = (query: string) => (can(actor.role, "ownership:read") ? `/ownership?${query}` : undefined);
@@ -28,6 +34,14 @@ export default async function OverviewPage() {
         <Stat label="Unsanctioned copies" value={o.unsanctionedCopies} hint="laptops, chat, repos, other stores" tone={o.unsanctionedCopies ? "warn" : "default"} />
         <Stat label="Not rotated in a year" value={o.notRotatedInYear} hint="static secrets, or rotation unknown" tone={o.notRotatedInYear ? "warn" : "default"} href={link("sort=last_rotated")} />
       </div>
+      {rotation && (
+        <section aria-label="Rotation" className="mt-4 grid grid-cols-2 gap-4 lg:grid-cols-4">
+          <Stat label="Rotations overdue" value={rotation.overdue} hint={`${rotation.open} open in all`} tone={rotation.overdue ? "bad" : "default"} href="/rotation?view=list&overdue=true" />
+          <Stat label="Rotations due in 14 days" value={rotation.dueIn14Days} hint={rotation.gaps ? `${rotation.gaps} with no owner` : "every task has an owner"} tone={rotation.gaps ? "warn" : "default"} href="/rotation?view=list" />
+          <Stat label="Acknowledged within 2 days" value={percent(rotation.acknowledgedWithin2Days.pct)} hint={`${rotation.acknowledgedWithin2Days.within} of ${rotation.acknowledgedWithin2Days.count} tasks, last 90 days`} href="/rotation" />
+          <Stat label="Rotated on time" value={percent(lastQuarter?.pct)} tone={lastQuarter?.pct !== null && lastQuarter?.pct !== undefined && lastQuarter.pct < 90 ? "warn" : "default"} hint={lastQuarter ? `${lastQuarter.quarter}: ${lastQuarter.onTime} of ${lastQuarter.done} done on time${quarters.length > 1 ? ` · before: ${quarters.slice(0, -1).map((q) => percent(q.pct)).join(", ")}` : ""}` : "no rotation done yet"} href="/rotation" />
+        </section>
+      )}
       <OverviewBars overview={o} />
     </>
   );
