@@ -1,18 +1,14 @@
 "use client";
 
 import Link from "next/link";
-import { useQueries } from "@tanstack/react-query";
 import { Bot, CalendarRange, Filter } from "lucide-react";
-import { apiGet } from "@/lib/http/api-client";
-import type { Capacity, Suggestion } from "@/lib/domain/rotation/capacity";
+import type { Capacity, SuggestedSecret, Suggestion } from "@/lib/domain/rotation/capacity";
 
 const LOOK: Record<Suggestion["kind"], { title: string; icon: typeof Bot }> = {
   narrow_scope: { title: "Narrow the scope", icon: Filter },
   automate: { title: "Automate these secrets", icon: Bot },
   lengthen_interval: { title: "Lengthen intervals", icon: CalendarRange },
 };
-
-type SecretName = { id: string; name: string; source: { name: string } };
 
 /** What would make the policy fit, as the API suggests it — each with where to act. */
 export function CapacitySuggestions({ capacity }: { capacity: Capacity }) {
@@ -33,7 +29,7 @@ export function CapacitySuggestions({ capacity }: { capacity: Capacity }) {
               <div className="min-w-0 flex-1">
                 <h3 className="text-sm font-semibold text-ink">{title}</h3>
                 <p className="mt-0.5 text-sm text-slate-600">{s.text}</p>
-                {s.kind === "automate" && s.secretIds?.length ? <AutomateList ids={s.secretIds} /> : null}
+                {s.kind === "automate" && s.secrets?.length ? <AutomateList secrets={s.secrets} /> : null}
                 {s.kind === "narrow_scope" && (
                   <Link href="/inventory?tier=3,4" className="mt-1 inline-block text-sm font-medium text-brand-700 hover:underline">
                     See the tier 3–4 secrets in the inventory →
@@ -54,21 +50,16 @@ export function CapacitySuggestions({ capacity }: { capacity: Capacity }) {
 }
 
 /** The secrets to automate, by name, each linking to its page. */
-function AutomateList({ ids }: { ids: string[] }) {
-  const secrets = useQueries({ queries: ids.map((id) => ({ queryKey: ["secrets", "detail", id], queryFn: () => apiGet<SecretName>(`/api/v1/secrets/${id}`), staleTime: 300_000 })) });
+function AutomateList({ secrets }: { secrets: SuggestedSecret[] }) {
   return (
     <ul className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-2" data-testid="automate-secrets">
-      {ids.map((id, i) => {
-        const s = secrets[i]?.data;
-        return (
-          <li key={id} className="min-w-0 truncate text-sm">
-            <Link href={`/secrets/${id}`} className="font-medium text-brand-700 hover:underline" title={s?.name}>
-              {s?.name ?? "…"}
-            </Link>
-            {s && <span className="ml-1.5 text-xs text-slate-500">{s.source.name}</span>}
-          </li>
-        );
-      })}
+      {secrets.map((s) => (
+        <li key={s.id} className="min-w-0 truncate text-sm">
+          <Link href={`/secrets/${s.id}`} className="font-medium text-brand-700 hover:underline" title={s.name}>
+            {s.name}
+          </Link>
+        </li>
+      ))}
     </ul>
   );
 }

@@ -41,7 +41,7 @@ describe("computeCapacity", () => {
     expect(result.monthlyMinutes).toBe(Math.round((30 * 30) / 90 * 60 + (60 * 30) / 365 * 60));
     expect(result.suggestions.map((s) => s.kind)).toEqual(["narrow_scope", "automate", "lengthen_interval"]);
     const automate = result.suggestions.find((s) => s.kind === "automate");
-    expect(automate?.secretIds?.slice(0, 5)).toEqual(["h0", "h1", "h2", "h3", "h4"]);
+    expect(automate?.secrets?.slice(0, 5).map((s) => s.id)).toEqual(["h0", "h1", "h2", "h3", "h4"]);
     expect(result.suggestions[0]?.text).toContain("60 lower-tier");
   });
 

@@ -28,7 +28,8 @@ export type CapacitySecret = {
 };
 
 export type MinutesSource = "completed_tasks" | "input" | "setting";
-export type Suggestion = { kind: "narrow_scope" | "automate" | "lengthen_interval"; text: string; secretIds?: string[] };
+export type SuggestedSecret = { id: string; name: string };
+export type Suggestion = { kind: "narrow_scope" | "automate" | "lengthen_interval"; text: string; secrets?: SuggestedSecret[] };
 export type Capacity = {
   highImpactSecrets: number;
   scheduledSecrets: number;
@@ -106,7 +107,7 @@ function suggest(args: { scheduled: CapacitySecret[]; minutes: number; monthlyMi
     suggestions.push({
       kind: "narrow_scope",
       text: `Keep scheduled rotation for the ${high.length} high-impact secrets (tier 1–2) and exempt the ${low.length} lower-tier ones or move them to short-lived credentials: saves ${lowMinutes} min a month${after}.`,
-      secretIds: low.slice(0, LIST_LIMIT).map((s) => s.id),
+      secrets: low.slice(0, LIST_LIMIT).map(({ id, name }) => ({ id, name })),
     });
   }
 
@@ -124,7 +125,7 @@ function suggest(args: { scheduled: CapacitySecret[]; minutes: number; monthlyMi
     suggestions.push({
       kind: "automate",
       text: `Automate rotation of these ${picked.length} secrets (the store's own rotation, e.g. AWS Secrets Manager rotation or Vault dynamic database credentials): saves ${saved} min a month${after}.`,
-      secretIds: picked.map((s) => s.id),
+      secrets: picked.map(({ id, name }) => ({ id, name })),
     });
   }
 
