@@ -4,10 +4,13 @@ import { ChevronLeft } from "lucide-react";
 import { DetailList, Section } from "@/components/secrets/detail-list";
 import { SecretAccess } from "@/components/secrets/secret-access";
 import { SecretOwners } from "@/components/secrets/secret-owners";
+import { SecretRotation } from "@/components/secrets/secret-rotation";
 import { SecretSpread } from "@/components/secrets/secret-spread";
 import { EnvironmentBadge, Flag, Known, TierBadge, Unknown } from "@/components/ui/badges";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/page-guard";
+import { can } from "@/lib/auth/permissions";
+import { getSecretRotation } from "@/lib/data/rotation/get-secret-rotation";
 import { getSecret } from "@/lib/data/secrets/get-secret";
 import { formatDate, formatTtl, relativeDays } from "@/lib/domain/format";
 
@@ -18,7 +21,8 @@ export const metadata = { title: "Secret" };
 export default async function SecretPage({ params }: Props) {
   const actor = await requirePermission("secret:read");
   const { id } = await params;
-  const secret = /^[0-9a-f-]{36}$/i.test(id) ? await getSecret({ actor, id }) : null;
+  const valid = /^[0-9a-f-]{36}$/i.test(id);
+  const [secret, rotation] = valid ? await Promise.all([getSecret({ actor, id }), getSecretRotation({ actor, id })]) : [null, null];
   if (!secret) notFound();
   const dated = (d: Date | null, what: string) => (d ? <span title={d.toISOString()}>{formatDate(d)} <span className="text-slate-400">({relativeDays(d)})</span></span> : <Unknown what={what} />);
 
@@ -72,6 +76,7 @@ export default async function SecretPage({ params }: Props) {
           />
         </Section>
         <SecretOwners secret={secret} />
+        {rotation && <SecretRotation secretId={secret.id} rotation={rotation} canManage={can(actor.role, "rotation:manage")} />}
         <SecretSpread secret={secret} />
         <SecretAccess secret={secret} />
       </div>
