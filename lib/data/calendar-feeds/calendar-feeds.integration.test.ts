@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { people, type Person, type Secret } from "@/db/schema";
 import { calendarFeeds, rotationTasks } from "@/db/schema-rotation";
-import { createPerson, createSecret, createSource } from "@/db/seed/factories";
+import { assignRole, createPerson, createSecret, createSource } from "@/db/seed/factories";
 import { createCalendarFeed } from "@/lib/data/calendar-feeds/create-calendar-feed";
 import { getCalendarDocument } from "@/lib/data/calendar-feeds/get-calendar-document";
 import { listCalendarFeeds } from "@/lib/data/calendar-feeds/list-calendar-feeds";
@@ -133,14 +133,22 @@ describe("a person's feed from real rows", () => {
 });
 
 describe("a team's feed", () => {
-  it("holds the tasks of everyone on the team, each naming its assignee", async () => {
+  it("holds the tasks of everyone on the team, each naming its assignee — only on secrets its creator may see", async () => {
     expect(await listFeedTeams({ actor: actorOf(priya), db: database.db })).toEqual(["Payments"]);
     expect(await listFeedTeams({ actor: actorOf(admin), db: database.db })).toEqual(expect.arrayContaining(["Growth", "Payments", "Security"]));
+    // A secret owner sees the secrets they hold a role on: Jonas holds one on `other`, none on the tier-1 secret.
+    await assignRole(database.db, { secretId: other.id, role: "creator", personId: teammate.id });
     const issued = await createCalendarFeed({ actor: actorOf(teammate), input: { scope: "team", team: "Payments" }, baseUrl: BASE, db: database.db });
     const events = parse((await getCalendarDocument({ token: tokenOf(issued.url), baseUrl: BASE, now, db: database.db }))!.body);
     expect(events.map((e) => e.uid)).toContain(`rotation-task-${taskIds.teammates}@keyledger`);
-    expect(events.map((e) => e.uid)).toContain(`rotation-task-${taskIds.upcoming}@keyledger`);
+    expect(events.map((e) => e.uid)).toContain(`rotation-task-${taskIds.overdue}@keyledger`);
+    expect(events.map((e) => e.uid)).not.toContain(`rotation-task-${taskIds.upcoming}@keyledger`);
     expect(events.map((e) => e.uid)).not.toContain(`rotation-task-${taskIds.outsiders}@keyledger`);
+    // An admin's feed of the same team shows every teammate's task.
+    const admins = await createCalendarFeed({ actor: actorOf(admin), input: { scope: "team", team: "Payments" }, baseUrl: BASE, db: database.db });
+    const all = parse((await getCalendarDocument({ token: tokenOf(admins.url), baseUrl: BASE, now, db: database.db }))!.body).map((e) => e.uid);
+    expect(all).toEqual(expect.arrayContaining([`rotation-task-${taskIds.upcoming}@keyledger`, `rotation-task-${taskIds.teammates}@keyledger`]));
+    expect(all).not.toContain(`rotation-task-${taskIds.outsiders}@keyledger`);
     const skipped = events.find((e) => e.uid === `rotation-task-${taskIds.teammates}@keyledger`)!;
     expect(skipped).toMatchObject({ status: "CANCELLED", summary: expect.stringMatching(/ — Jonas Weiß$/) });
   });

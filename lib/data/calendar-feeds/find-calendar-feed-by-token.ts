@@ -12,6 +12,8 @@ export type LiveCalendarFeed = {
   personName: string | null;
   team: string | null;
   createdAt: Date;
+  /** Who made it: a team feed shows only what its creator may see. */
+  createdBy: string | null;
 };
 
 /**
@@ -22,7 +24,7 @@ export async function findCalendarFeedByToken({ token, db = getDb() }: { token: 
   const hash = feedTokenHash(token);
   if (!hash) return null;
   const [row] = await db
-    .select({ id: calendarFeeds.id, scope: calendarFeeds.scope, personId: calendarFeeds.personId, personName: feedPerson.name, team: calendarFeeds.team, createdAt: calendarFeeds.createdAt })
+    .select({ id: calendarFeeds.id, scope: calendarFeeds.scope, personId: calendarFeeds.personId, personName: feedPerson.name, team: calendarFeeds.team, createdAt: calendarFeeds.createdAt, createdBy: calendarFeeds.createdBy })
     .from(calendarFeeds)
     .leftJoin(feedPerson, eq(feedPerson.id, calendarFeeds.personId))
     .leftJoin(feedCreator, eq(feedCreator.id, calendarFeeds.createdBy))

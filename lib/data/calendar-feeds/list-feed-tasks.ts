@@ -1,9 +1,10 @@
 import "server-only";
 // The rotation tasks a feed shows, read straight from rotation_tasks: a person feed has the tasks
-// assigned to the person, a team feed those assigned to anyone on the team. Open tasks stay however
-// old; done and skipped ones for 30 days after they close, so calendars see the change.
+// assigned to the person, a team feed those assigned to anyone on the team — limited to the secrets
+// its creator may see (a secret owner sees the secrets they hold a role on, as everywhere else).
+// Open tasks stay however old; done and skipped ones for 30 days after they close.
 import { and, asc, eq, inArray, lt, notInArray, or, sql, type SQL } from "drizzle-orm";
-import { people, secrets, sources } from "@/db/schema";
+import { people, roleAssignments, secrets, sources } from "@/db/schema";
 import { rotationTasks } from "@/db/schema-rotation";
 import { getDb, type Queryable } from "@/lib/data/db";
 import type { LiveCalendarFeed } from "@/lib/data/calendar-feeds/find-calendar-feed-by-token";
@@ -17,9 +18,10 @@ const CLOSED: ("done" | "skipped")[] = ["done", "skipped"];
 const closedAt = sql<Date>`coalesce(${rotationTasks.completedAt}, ${rotationTasks.updatedAt})`;
 
 function assignedIn(feed: LiveCalendarFeed): SQL {
-  return feed.scope === "person"
-    ? eq(rotationTasks.assigneeId, feed.personId!)
-    : sql`${rotationTasks.assigneeId} in (select ${people.id} from ${people} where ${people.team} = ${feed.team})`;
+  if (feed.scope === "person") return eq(rotationTasks.assigneeId, feed.personId!);
+  return sql`${rotationTasks.assigneeId} in (select ${people.id} from ${people} where ${people.team} = ${feed.team})
+    and exists (select 1 from ${people} creator where creator.id = ${feed.createdBy}
+      and (creator.role <> 'owner' or exists (select 1 from ${roleAssignments} ra where ra.secret_id = ${rotationTasks.secretId} and ra.person_id = creator.id)))`;
 }
 
 export async function listFeedTasks({ feed, now, db = getDb() }: { feed: LiveCalendarFeed; now: Date; db?: Queryable }): Promise<FeedTask[]> {
