@@ -12,14 +12,15 @@ import { dueSources, queueRun } from "@/lib/jobs/schedule-syncs";
 import { syncSource } from "@/lib/jobs/sync/sync-source";
 import { log } from "@/lib/log";
 
-type Job = { name: string; cron: string; run: (db: Db) => Promise<number>; expireInSeconds?: number };
+/** `atStart`: also run once when a worker starts (after an upgrade or a first install, not only at the next cron time). */
+type Job = { name: string; cron: string; run: (db: Db) => Promise<number>; expireInSeconds?: number; atStart?: boolean };
 
 export const JOBS: Job[] = [
   { name: "access-events-ensure-partitions", cron: "15 3 * * *", run: ensurePartitions },
   { name: "secrets-refresh-last-accessed", cron: "*/15 * * * *", run: refreshLastAccessed },
   // A first pull of a busy account reads 90 days at CloudTrail's 2 calls a second: allow an hour.
   { name: "cloudtrail-pull", cron: "*/15 * * * *", run: cloudTrailPullJob, expireInSeconds: 3600 },
-  { name: "rotation-open-tasks", cron: ROTATION_OPEN_TASKS_CRON, run: (db) => rotationOpenTasksJob(db) },
+  { name: "rotation-open-tasks", cron: ROTATION_OPEN_TASKS_CRON, run: (db) => rotationOpenTasksJob(db), atStart: true },
   { name: "rotation-reminders", cron: REMINDERS_CRON, run: sendRemindersJob },
 ];
 
@@ -39,6 +40,8 @@ export async function startWorker({ url, db }: { url: string; db: Db }): Promise
       const changed = await job.run(db);
       log.info(`job ${job.name} done`, { changed });
     });
+    // One queued run however many workers start at once; the job itself is idempotent anyway.
+    if (job.atStart) await boss.send(job.name, null, { singletonKey: `${job.name}:start` });
   }
   await boss.createQueue(SYNC_QUEUE);
   await boss.work<SyncJob>(SYNC_QUEUE, { localConcurrency: 2 }, async ([job]) => {
