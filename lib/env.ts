@@ -88,6 +88,15 @@ export function env(): Env {
   return cached;
 }
 
+/**
+ * Points this process at another database (tests and benchmarks use a throw-away one): getDb() and
+ * `keyledger` commands opened afterwards use it. Validated with the rest on the next env().
+ */
+export function setDatabaseUrl(url: string): void {
+  process.env.DATABASE_URL = url;
+  cached = undefined;
+}
+
 /** Demo sign-in (persona picker) is on for the embedded default, off against an external database. */
 export function isDemoMode(e: Env = env()): boolean {
   if (e.KEYLEDGER_DEMO === "off") return false;
