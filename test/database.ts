@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
 import { createDb, type Database } from "@/db/client";
+import { setDatabaseUrl } from "@/lib/env";
 
 export async function createTestDatabase(): Promise<Database> {
   const templateUrl = new URL(inject("templateUrl"));
@@ -26,6 +27,6 @@ export async function createTestDatabase(): Promise<Database> {
 /** Points the app's own getDb() (lib/env.ts → DATABASE_URL) at a fresh test database. */
 export async function useTestDatabase(): Promise<Database> {
   const database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
+  setDatabaseUrl(database.url);
   return database;
 }
