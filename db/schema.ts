@@ -17,52 +17,22 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { CONSUMER_KINDS, ENVIRONMENTS, LIFETIMES, LOCATION_KINDS, PRIVILEGES, SECRET_KINDS, SOURCE_KIND_VALUES } from "@/lib/domain/registry-values";
 import { APP_ROLES, OWNERSHIP_ROLES } from "@/lib/domain/roles";
 
 export const appRole = pgEnum("app_role", APP_ROLES);
 export const personStatus = pgEnum("person_status", ["active", "offboarded"]);
 export const employment = pgEnum("employment", ["employee", "contractor"]);
-export const sourceKind = pgEnum("source_kind", [
-  "aws_secrets_manager",
-  "vault",
-  "gcp_secret_manager",
-  "azure_key_vault",
-  "doppler",
-  "onepassword",
-  "infisical",
-  "kubernetes",
-  "github_actions",
-  "sops",
-  "inventory_file",
-]);
+export const sourceKind = pgEnum("source_kind", SOURCE_KIND_VALUES);
 export const sourceStatus = pgEnum("source_status", ["never_synced", "ok", "stale"]);
 export const syncStatus = pgEnum("sync_status", ["queued", "running", "succeeded", "failed"]);
-export const environment = pgEnum("environment", ["prod", "staging", "dev"]);
-export const secretKind = pgEnum("secret_kind", [
-  "api_key",
-  "database_credential",
-  "oauth_client",
-  "signing_key",
-  "access_token",
-  "webhook_secret",
-  "certificate",
-  "ssh_key",
-  "password",
-  "encryption_key",
-]);
-export const privilege = pgEnum("privilege", ["admin", "write", "read"]);
-export const lifetime = pgEnum("lifetime", ["static", "short_lived"]);
+export const environment = pgEnum("environment", ENVIRONMENTS);
+export const secretKind = pgEnum("secret_kind", SECRET_KINDS);
+export const privilege = pgEnum("privilege", PRIVILEGES);
+export const lifetime = pgEnum("lifetime", LIFETIMES);
 export const ownershipRole = pgEnum("ownership_role", OWNERSHIP_ROLES);
-export const consumerKind = pgEnum("consumer_kind", ["service", "ci_pipeline", "job", "saas_integration"]);
-export const locationKind = pgEnum("location_kind", [
-  "store",
-  "repo_file",
-  "ci_variable",
-  "laptop",
-  "saas_tool",
-  "chat",
-  "backup",
-]);
+export const consumerKind = pgEnum("consumer_kind", CONSUMER_KINDS);
+export const locationKind = pgEnum("location_kind", LOCATION_KINDS);
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 

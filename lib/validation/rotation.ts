@@ -2,7 +2,7 @@
 // Shapes only (types, lengths): the rules — interval 1–3650, grace shorter than the interval, a
 // reason for a skip — live in lib/domain/rotation/validate.ts and answer 400 with the field named.
 import { z } from "zod";
-import { environment } from "@/db/schema";
+import { ENVIRONMENTS } from "@/lib/domain/registry-values";
 import { TASK_STATUSES } from "@/lib/domain/rotation/schedule";
 
 /** `?tier=1,2` and `?tier=1&tier=2` both mean [1, 2]. */
@@ -30,7 +30,7 @@ export const listRotationTasksQuery = z
     person: z.uuid({ message: "must be a person id" }).optional(),
     secret: z.uuid({ message: "must be a secret id" }).optional(),
     tier: many(z.enum(["1", "2", "3", "4", "unknown"])).optional(),
-    environment: many(z.enum([...environment.enumValues, "unknown"])).optional(),
+    environment: many(z.enum([...ENVIRONMENTS, "unknown"])).optional(),
     status: many(z.enum(TASK_STATUSES)).optional(),
     kind: z.enum(["scheduled", "rotate_now"]).optional(),
     overdue: z.enum(["true", "false"]).optional(),
@@ -44,7 +44,7 @@ export const taskIdParams = z.object({ id: z.uuid() });
 export const doneBody = z.object({ note: z.string().max(5000).optional() }).strict();
 export const skipBody = z.object({ reason: z.string().max(5000).optional() }).strict();
 
-export const policyParams = z.object({ tier: z.enum(["1", "2", "3", "4"]).transform(Number), environment: z.enum(environment.enumValues) });
+export const policyParams = z.object({ tier: z.enum(["1", "2", "3", "4"]).transform(Number), environment: z.enum(ENVIRONMENTS) });
 export const policyBody = z.object({ intervalDays: z.number(), graceDays: z.number(), requiresApproval: z.boolean() }).strict();
 
 export const settingsBody = z

@@ -1,6 +1,7 @@
 // Query and body shapes for the secrets API, shared by the routes, the client islands and tests.
 import { z } from "zod";
-import { environment, lifetime, ownershipRole, secretKind } from "@/db/schema";
+import { ENVIRONMENTS, LIFETIMES, SECRET_KINDS } from "@/lib/domain/registry-values";
+import { OWNERSHIP_ROLES } from "@/lib/domain/roles";
 
 /** `?tier=1,2` and `?tier=1&tier=2` both mean [1, 2]. */
 const many = <T extends z.ZodType<unknown, string>>(item: T) =>
@@ -9,17 +10,17 @@ const many = <T extends z.ZodType<unknown, string>>(item: T) =>
     .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean))
     .pipe(z.array(item).max(20));
 
-export const GAP_FILTERS = ["any", "problems", "conflict", "offboarded", ...ownershipRole.enumValues] as const;
+export const GAP_FILTERS = ["any", "problems", "conflict", "offboarded", ...OWNERSHIP_ROLES] as const;
 export const SORT_KEYS = ["name", "tier", "environment", "last_rotated", "last_accessed", "unknowns"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
 export const secretFiltersSchema = z.object({
   q: z.string().trim().max(200).optional(),
   source: many(z.uuid({ message: "must be a source id" })).optional(),
-  environment: many(z.enum([...environment.enumValues, "unknown"])).optional(),
+  environment: many(z.enum([...ENVIRONMENTS, "unknown"])).optional(),
   tier: many(z.enum(["1", "2", "3", "4", "unknown"])).optional(),
-  kind: many(z.enum([...secretKind.enumValues, "unknown"])).optional(),
-  lifetime: many(z.enum([...lifetime.enumValues, "unknown"])).optional(),
+  kind: many(z.enum([...SECRET_KINDS, "unknown"])).optional(),
+  lifetime: many(z.enum([...LIFETIMES, "unknown"])).optional(),
   gaps: z.enum(GAP_FILTERS).optional(),
   unknowns: z.enum(["true", "false"]).optional(),
 });
@@ -41,5 +42,5 @@ export const exportSecretsQuery = secretFiltersSchema
 
 export const secretIdParams = z.object({ id: z.uuid() });
 
-export const roleParams = z.object({ id: z.uuid(), role: z.enum(ownershipRole.enumValues) });
+export const roleParams = z.object({ id: z.uuid(), role: z.enum(OWNERSHIP_ROLES) });
 export const assignRoleBody = z.object({ personId: z.uuid({ message: "must be a person id" }) }).strict();

@@ -1,7 +1,7 @@
 // Shapes for the sources API. A source's `config` is validated again by its connector's own
 // schema (lib/sources/<store>), which knows the store's fields.
 import { z } from "zod";
-import { sourceKind } from "@/db/schema";
+import { SOURCE_KIND_VALUES } from "@/lib/domain/registry-values";
 
 const tagKeyList = z.array(z.string().trim().min(1).max(64)).min(1).max(10);
 export const tagKeysSchema = z
@@ -19,7 +19,7 @@ export const tagKeysSchema = z
 
 export const createSourceBody = z
   .object({
-    kind: z.enum(sourceKind.enumValues),
+    kind: z.enum(SOURCE_KIND_VALUES),
     name: z.string().trim().min(2).max(80),
     config: z.record(z.string(), z.unknown()).default({}),
     syncIntervalMinutes: z.number().int().min(5).max(10080).default(60),
