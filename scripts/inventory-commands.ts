@@ -7,9 +7,9 @@ import type { Db } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { sources } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { exportInventory } from "@/lib/sources/inventory-file/export-inventory";
+import { exportInventory } from "@/lib/data/inventory/export-inventory";
+import { importInventory, type ImportCounts } from "@/lib/data/inventory/import-inventory";
 import type { InventoryFormat } from "@/lib/sources/inventory-file/format";
-import { importInventory, type ImportCounts } from "@/lib/sources/inventory-file/import-inventory";
 import { formatProblem } from "@/lib/sources/inventory-file/problems";
 import { openDatabase } from "@/scripts/database";
 

@@ -6,11 +6,11 @@ import type { Database } from "@/db/client";
 import { secrets, sources } from "@/db/schema";
 import { seedDemoCompany } from "@/db/seed";
 import { createSecret, createSource } from "@/db/seed/factories";
-import { exportInventory } from "@/lib/sources/inventory-file/export-inventory";
-import { createDemoRegistry, FIXTURES, snapshotSecrets } from "@/lib/sources/inventory-file/fixtures/registry";
-import { importInventory, type ImportResult } from "@/lib/sources/inventory-file/import-inventory";
-import { formatProblem } from "@/lib/sources/inventory-file/problems";
+import { exportInventory } from "@/lib/data/inventory/export-inventory";
+import { importInventory, type ImportResult } from "@/lib/data/inventory/import-inventory";
 import { AppError } from "@/lib/errors";
+import { createDemoRegistry, FIXTURES, snapshotSecrets } from "@/lib/sources/inventory-file/fixtures/registry";
+import { formatProblem } from "@/lib/sources/inventory-file/problems";
 import { createTestDatabase } from "@/test/database";
 
 const ok = (result: ImportResult) => {

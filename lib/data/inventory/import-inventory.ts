@@ -1,18 +1,19 @@
+import "server-only";
 // Imports an inventory file into its source (kind inventory_file), all or nothing: every problem
 // is collected first (syntax, values, people not in the registry), and one problem means nothing
 // changes. A valid file is written in one transaction; a dry run does the same work and rolls back.
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import type { Db, Queryable } from "@/db/client";
 import { sources, syncRuns } from "@/db/schema";
+import type { Db, Queryable } from "@/lib/data/db";
+import { loadSecrets } from "@/lib/data/inventory/load-secrets";
+import { resolvePeople } from "@/lib/data/inventory/resolve-people";
+import { writeChanges } from "@/lib/data/inventory/write-changes";
 import { inferInventoryFormat, MAX_INVENTORY_BYTES, type InventoryFormat } from "@/lib/sources/inventory-file/format";
-import { loadSecrets } from "@/lib/sources/inventory-file/load-secrets";
 import { planChanges } from "@/lib/sources/inventory-file/plan-changes";
 import { sortProblems, type InventoryProblem } from "@/lib/sources/inventory-file/problems";
 import { decodeInventory, readInventory, tooLarge } from "@/lib/sources/inventory-file/read-inventory";
-import { resolvePeople } from "@/lib/sources/inventory-file/resolve-people";
-import { writeChanges } from "@/lib/sources/inventory-file/write-changes";
 
 export type ImportCounts = {
   /** Secrets in the file. read = added + changed + unchanged. */

@@ -1,23 +1,11 @@
+import "server-only";
 // What the registry holds for the secrets of one source (or of all sources): the columns an
 // inventory file carries, with role holders, consumers and locations. Import diffs against it;
 // export writes it out.
 import { asc, eq, sql, type SQL } from "drizzle-orm";
-import type { Queryable } from "@/db/client";
-import { consumers, locations, people, roleAssignments, secretConsumers, secrets, sources, type OwnershipRole } from "@/db/schema";
-import type { LocationKind, SecretFields } from "@/lib/sources/inventory-file/format";
-
-export type StoredLocation = { id: string; kind: LocationKind; place: string; sanctioned: boolean; personId: string | null; personEmail: string | null; foundBy: string };
-export type StoredSecret = SecretFields & {
-  id: string;
-  sourceName: string;
-  externalId: string;
-  name: string;
-  missingSince: Date | null;
-  roles: Map<OwnershipRole, { personId: string; email: string }>;
-  /** Consumer name → id. */
-  consumers: Map<string, string>;
-  locations: StoredLocation[];
-};
+import { consumers, locations, people, roleAssignments, secretConsumers, secrets, sources } from "@/db/schema";
+import type { Queryable } from "@/lib/data/db";
+import type { StoredSecret } from "@/lib/sources/inventory-file/format";
 
 export async function loadSecrets({ db, sourceId }: { db: Queryable; sourceId?: string }): Promise<StoredSecret[]> {
   const inScope: SQL = sourceId ? eq(secrets.sourceId, sourceId) : sql`true`;

@@ -1,8 +1,9 @@
+import "server-only";
 // The e-mails a file names → people in the registry. A person who is not there is a problem at
 // the cell that names them: Keyledger does not invent people (add them under People first).
 import { inArray, sql } from "drizzle-orm";
-import type { Queryable } from "@/db/client";
 import { people } from "@/db/schema";
+import type { Queryable } from "@/lib/data/db";
 import { ROLE_COLUMNS, type InventoryRow } from "@/lib/sources/inventory-file/format";
 import type { Person } from "@/lib/sources/inventory-file/plan-changes";
 import type { InventoryProblem } from "@/lib/sources/inventory-file/problems";

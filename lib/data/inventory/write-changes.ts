@@ -1,8 +1,9 @@
+import "server-only";
 // Applies a change plan inside the caller's transaction, in batches so a 10,000-row file stays a
 // handful of statements. Consumers the file names that do not exist yet are created (as services).
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { Queryable } from "@/db/client";
 import { consumers, locations, roleAssignments, secretConsumers, secrets } from "@/db/schema";
+import type { Queryable } from "@/lib/data/db";
 import { IMPORT_FOUND_BY } from "@/lib/sources/inventory-file/format";
 import type { ChangePlan, SecretValues } from "@/lib/sources/inventory-file/plan-changes";
 

@@ -5,8 +5,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/data/db";
 import { AppError } from "@/lib/errors";
-import { exportInventory } from "@/lib/sources/inventory-file/export-inventory";
-import { importInventory } from "@/lib/sources/inventory-file/import-inventory";
+import { exportInventory } from "@/lib/data/inventory/export-inventory";
+import { importInventory } from "@/lib/data/inventory/import-inventory";
 
 export async function importInventoryUpload({ actor, fileName, text, dryRun, sourceName }: { actor: Actor; fileName: string; text: string; dryRun: boolean; sourceName?: string }) {
   if (!can(actor.role, "source:manage")) throw new AppError("forbidden", "Only admins import inventory files");

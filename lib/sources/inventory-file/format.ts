@@ -75,6 +75,20 @@ export const FIELD_OF_COLUMN = {
 } as const satisfies Partial<Record<InventoryColumn, SecretField>>;
 export type FieldColumn = keyof typeof FIELD_OF_COLUMN;
 
+/** What the registry holds for one secret, in the terms of the file: import diffs against it, export writes it. */
+export type StoredLocation = { id: string; kind: LocationKind; place: string; sanctioned: boolean; personId: string | null; personEmail: string | null; foundBy: string };
+export type StoredSecret = SecretFields & {
+  id: string;
+  sourceName: string;
+  externalId: string;
+  name: string;
+  missingSince: Date | null;
+  roles: Map<OwnershipRole, { personId: string; email: string }>;
+  /** Consumer name → id. */
+  consumers: Map<string, string>;
+  locations: StoredLocation[];
+};
+
 /** Where a value sits in the file: line (1-based) and column (CSV: field number; YAML: character). */
 export type Position = { line: number; column: number };
 

@@ -12,8 +12,8 @@ import {
   type InventoryRow,
   type LocationKind,
   type SecretFields,
+  type StoredSecret,
 } from "@/lib/sources/inventory-file/format";
-import type { StoredSecret } from "@/lib/sources/inventory-file/load-secrets";
 import { locationKey } from "@/lib/sources/inventory-file/location-syntax";
 import type { InventoryProblem } from "@/lib/sources/inventory-file/problems";
 
