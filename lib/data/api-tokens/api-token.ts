@@ -4,8 +4,9 @@ import { createHash, randomBytes } from "node:crypto";
 
 export const TOKEN_PREFIX = "klt_";
 
-export function newToken(): { token: string; prefix: string; hash: string } {
-  const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
+/** A fresh token — `scheme` (klt_; calendar feeds use klc_) + 32 random bytes — with the part to show and the hash to store. */
+export function newToken(scheme: string = TOKEN_PREFIX): { token: string; prefix: string; hash: string } {
+  const token = `${scheme}${randomBytes(32).toString("base64url")}`;
   return { token, prefix: token.slice(0, 12), hash: hashToken(token) };
 }
 

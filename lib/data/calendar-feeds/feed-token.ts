@@ -1,15 +1,11 @@
 // Calendar feed tokens: `klc_` + 32 random bytes (base64url), carried in the feed URL. Only the
 // SHA-256 is stored (the same hash as API tokens); the URL is shown once, when made.
-import { randomBytes } from "node:crypto";
-import { hashToken } from "@/lib/data/api-tokens/api-token";
+import { hashToken, newToken } from "@/lib/data/api-tokens/api-token";
 
-export const FEED_TOKEN_PREFIX = "klc_";
+const FEED_TOKEN_PREFIX = "klc_";
 const TOKEN_SHAPE = /^klc_[A-Za-z0-9_-]{43}$/;
 
-export function newFeedToken(): { token: string; prefix: string; hash: string } {
-  const token = `${FEED_TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
-  return { token, prefix: token.slice(0, 12), hash: hashToken(token) };
-}
+export const newFeedToken = () => newToken(FEED_TOKEN_PREFIX);
 
 /** The hash to look a presented token up by, or null when it cannot be one of ours. */
 export function feedTokenHash(token: string): string | null {
