@@ -1,13 +1,11 @@
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { readLines, type Line } from "@/lib/ingest/read-lines";
+import { streamOf } from "@/lib/ingest/testing";
 
 async function lines(chunks: (string | Uint8Array)[], maxLineBytes?: number): Promise<Line[]> {
-  const stream = (async function* () {
-    for (const c of chunks) yield typeof c === "string" ? new TextEncoder().encode(c) : c;
-  })();
   const out: Line[] = [];
-  for await (const line of readLines(stream, { maxLineBytes })) out.push(line);
+  for await (const line of readLines(streamOf(chunks), { maxLineBytes })) out.push(line);
   return out;
 }
 

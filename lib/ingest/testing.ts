@@ -1,4 +1,4 @@
-// Test helpers for the streaming parsers (GCP and Azure): feed bytes in chunks, collect outcomes.
+// Test helpers for the streaming parsers (every format): feed bytes in chunks, collect outcomes.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { LogParser, ParseOutcome } from "@/lib/ingest/types";
@@ -14,6 +14,19 @@ export function chunked(bytes: Uint8Array, size: number): Uint8Array[] {
   const out: Uint8Array[] = [];
   for (let at = 0; at < bytes.length; at += size) out.push(bytes.subarray(at, at + size));
   return out;
+}
+
+/** Cuts bytes into chunks of the given sizes (the rest in one last chunk), so no boundary is special. */
+export function chunkedAt(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
+  const chunks: Uint8Array[] = [];
+  let start = 0;
+  for (const size of cuts) {
+    if (start >= bytes.length) break;
+    chunks.push(bytes.subarray(start, start + size));
+    start += size;
+  }
+  if (start < bytes.length) chunks.push(bytes.subarray(start));
+  return chunks;
 }
 
 export async function collect(parser: LogParser, input: Chunk | Chunk[], file = "audit.log"): Promise<ParseOutcome[]> {
@@ -35,7 +48,7 @@ export function tally(outcomes: ParseOutcome[]): { events: number; skipped: Reco
 }
 
 export function fixture(dir: "gcp" | "azure", name: string): Buffer {
-  return readFileSync(path.join(import.meta.dirname, "..", dir, "fixtures", name));
+  return readFileSync(path.join(import.meta.dirname, dir, "fixtures", name));
 }
 
 /** A token shape every redaction pattern in lib/log.ts knows (a GitHub token). */
@@ -56,12 +69,19 @@ export function recordsInLine(text: string, recordsKey: string): number {
   }
 }
 
-/** A deep copy of `value` with the field at `path` replaced (or removed when `replacement` is undefined). */
-export function withField(value: unknown, path: string[], replacement: unknown): unknown {
+/**
+ * A deep copy of `value` with the field at `path` replaced (or removed when `replacement` is
+ * undefined). Missing parents are created, or with `create: false` the copy is left as it is.
+ */
+export function withField(value: unknown, path: string[], replacement: unknown, { create = true } = {}): unknown {
   const copy = structuredClone(value) as Record<string, unknown>;
+  if (!create && (typeof copy !== "object" || copy === null)) return copy;
   let target: Record<string, unknown> = copy;
   for (const key of path.slice(0, -1)) {
-    if (typeof target[key] !== "object" || target[key] === null) target[key] = {};
+    if (typeof target[key] !== "object" || target[key] === null) {
+      if (!create) return copy;
+      target[key] = {};
+    }
     target = target[key] as Record<string, unknown>;
   }
   const last = path.at(-1)!;

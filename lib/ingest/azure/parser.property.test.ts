@@ -2,7 +2,7 @@ import { gzipSync } from "node:zlib";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { azureParser } from "@/lib/ingest/azure/parser";
-import { PLANTED_TOKEN, chunked, collect, everyOutcomeIsLocated, recordsInLine, withField } from "@/lib/ingest/gcp/testing";
+import { PLANTED_TOKEN, chunked, collect, everyOutcomeIsLocated, recordsInLine, withField } from "@/lib/ingest/testing";
 
 const FILE = "fuzz.json";
 const VAULT = "/SUBSCRIPTIONS/S/RESOURCEGROUPS/RG/PROVIDERS/MICROSOFT.KEYVAULT/VAULTS/KV1";

@@ -5,6 +5,7 @@ import { gzipSync } from "node:zlib";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseChunks, records } from "@/lib/ingest/cloudtrail/test-helpers";
+import { chunkedAt, withField } from "@/lib/ingest/testing";
 import type { ParseOutcome } from "@/lib/ingest/types";
 
 const TOKEN = "hvs.CAESIJT2KM9n2KJqg_E267EHJSY0c4NWtTRnBsNWhzUDkQZQ";
@@ -12,22 +13,10 @@ const ACCESS_KEY = "AKIAIOSFODNN7EXAMPLE";
 const FIELDS = ["eventTime", "eventSource", "eventName", "eventID", "userIdentity", "userIdentity.type", "userIdentity.arn", "userIdentity.sessionContext", "sourceIPAddress", "userAgent", "errorCode", "requestParameters", "requestParameters.secretId", "requestParameters.secretIdList", "responseElements", "additionalEventData", "resources"];
 const tokenish = fc.constantFrom(TOKEN, `x ${ACCESS_KEY} y`, `kms.${TOKEN}`, [TOKEN, ACCESS_KEY]);
 
-function edit(record: Record<string, unknown>, field: string, value: unknown) {
-  const copy = structuredClone(record);
-  const keys = field.split(".");
-  let node: unknown = copy;
-  for (const key of keys.slice(0, -1)) node = node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined;
-  if (node && typeof node === "object") {
-    if (value === undefined) delete (node as Record<string, unknown>)[keys.at(-1) as string];
-    else (node as Record<string, unknown>)[keys.at(-1) as string] = value;
-  }
-  return copy;
-}
-
 const seed = fc.constantFrom(...records);
 const mutated = fc
   .tuple(seed, fc.array(fc.tuple(fc.constantFrom(...FIELDS), fc.oneof(fc.constant(undefined), fc.jsonValue({ maxDepth: 2 }), tokenish)), { minLength: 1, maxLength: 3 }))
-  .map(([record, edits]) => edits.reduce((acc, [field, value]) => edit(acc, field, value), record));
+  .map(([record, edits]) => edits.reduce<unknown>((acc, [field, value]) => withField(acc, field.split("."), value, { create: false }), record));
 const junk = fc.jsonValue({ maxDepth: 2 }).filter((value) => !Array.isArray(value));
 const item = fc.oneof({ arbitrary: seed, weight: 2 }, { arbitrary: mutated, weight: 3 }, { arbitrary: junk, weight: 1 });
 
@@ -45,18 +34,6 @@ function render(shape: Shape, items: unknown[]): string {
     case "lines":
       return items.map((value) => JSON.stringify(value)).join("\n");
   }
-}
-
-function chunked(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
-  const chunks: Uint8Array[] = [];
-  let start = 0;
-  for (const size of cuts) {
-    if (start >= bytes.length) break;
-    chunks.push(bytes.subarray(start, start + size));
-    start += size;
-  }
-  if (start < bytes.length) chunks.push(bytes.subarray(start));
-  return chunks;
 }
 
 // A document's record is identified by its index (its line is where it starts, shared by records on one line).
@@ -89,7 +66,7 @@ describe("cloudTrailParser properties", () => {
         const items = [first, ...rest];
         const text = render(kind, items);
         const bytes = zip ? gzipSync(text) : new TextEncoder().encode(text);
-        const groups = byRecord(await parseChunks(chunked(bytes, sizes)));
+        const groups = byRecord(await parseChunks(chunkedAt(bytes, sizes)));
         const expected = items.map((_, i) => (kind === "lines" ? `${i + 1}:-` : `-:${i}`));
         expect([...groups.keys()].sort()).toEqual(expected.sort());
       }),
@@ -104,7 +81,7 @@ describe("cloudTrailParser properties", () => {
         const cut = at % (text.length + 1);
         const damaged = text.slice(0, cut) + garbage + (garbage.length % 2 ? text.slice(cut) : "");
         const bytes = zip ? gzipSync(damaged).subarray(0, Math.max(2, (at % 97) + damaged.length / 3)) : new TextEncoder().encode(damaged);
-        byRecord(await parseChunks(chunked(bytes, sizes)));
+        byRecord(await parseChunks(chunkedAt(bytes, sizes)));
       }),
       { numRuns: 200 },
     );
@@ -113,7 +90,7 @@ describe("cloudTrailParser properties", () => {
   it("survives arbitrary bytes", async () => {
     await fc.assert(
       fc.asyncProperty(fc.uint8Array({ maxLength: 500 }), cuts, async (bytes, sizes) => {
-        const out = await parseChunks(chunked(bytes, sizes));
+        const out = await parseChunks(chunkedAt(bytes, sizes));
         byRecord(out);
       }),
       { numRuns: 150 },

@@ -2,20 +2,14 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { cloudTrailParser } from "@/lib/ingest/cloudtrail/parser";
+import { collect } from "@/lib/ingest/testing";
 import type { NormalizedEvent, ParseOutcome } from "@/lib/ingest/types";
 
 export const FIXTURES = path.join(import.meta.dirname, "fixtures");
 export const deliveryFile = readFileSync(path.join(FIXTURES, "records.json"));
 export const records = (JSON.parse(deliveryFile.toString("utf8")) as { Records: Record<string, unknown>[] }).Records;
 
-export async function parseChunks(chunks: (string | Uint8Array)[], file = "trail.json"): Promise<ParseOutcome[]> {
-  const stream = (async function* () {
-    for (const chunk of chunks) yield typeof chunk === "string" ? new TextEncoder().encode(chunk) : chunk;
-  })();
-  const out: ParseOutcome[] = [];
-  for await (const outcome of cloudTrailParser.parse({ stream, file })) out.push(outcome);
-  return out;
-}
+export const parseChunks = (chunks: (string | Uint8Array)[], file = "trail.json"): Promise<ParseOutcome[]> => collect(cloudTrailParser, chunks, file);
 
 export const parse = (input: string | Uint8Array) => parseChunks([input]);
 export const eventsOf = (out: ParseOutcome[]): NormalizedEvent[] => out.flatMap((o) => (o.kind === "event" ? [o.event] : []));

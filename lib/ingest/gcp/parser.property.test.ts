@@ -2,7 +2,7 @@ import { gzipSync } from "node:zlib";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { gcpParser } from "@/lib/ingest/gcp/parser";
-import { PLANTED_TOKEN, chunked, collect, everyOutcomeIsLocated, recordsInLine, withField } from "@/lib/ingest/gcp/testing";
+import { PLANTED_TOKEN, chunked, collect, everyOutcomeIsLocated, recordsInLine, withField } from "@/lib/ingest/testing";
 
 const FILE = "fuzz.log";
 const METHODS = ["AccessSecretVersion", "AddSecretVersion", "DestroySecretVersion", "SetIamPolicy", "ListSecrets", "GetSecret", "Frobnicate"];

@@ -1,7 +1,7 @@
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { gcpParser } from "@/lib/ingest/gcp/parser";
-import { chunked, collect, fixture, tally } from "@/lib/ingest/gcp/testing";
+import { chunked, collect, fixture, tally } from "@/lib/ingest/testing";
 import type { NormalizedEvent, ParseOutcome } from "@/lib/ingest/types";
 
 const SM = "google.cloud.secretmanager.v1.SecretManagerService.";

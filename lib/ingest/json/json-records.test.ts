@@ -6,7 +6,7 @@ import { decodeUtf8, type TextPiece } from "@/lib/ingest/json/byte-stream";
 import { gunzipIfNeeded } from "@/lib/ingest/gunzip";
 import { readJsonDocument } from "@/lib/ingest/json/json-document";
 import { chooseShape, readJsonRecords, type JsonRecord } from "@/lib/ingest/json/json-records";
-import { chunked, streamOf } from "@/lib/ingest/gcp/testing";
+import { chunked, streamOf } from "@/lib/ingest/testing";
 
 async function pieces(chunks: Uint8Array[]): Promise<TextPiece[]> {
   const out: TextPiece[] = [];

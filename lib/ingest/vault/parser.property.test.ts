@@ -6,6 +6,7 @@ import { gzipSync } from "node:zlib";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ParseOutcome } from "@/lib/ingest/types";
+import { chunkedAt, collect, withField } from "@/lib/ingest/testing";
 import { createVaultParser } from "@/lib/ingest/vault/parser";
 
 const TOKEN = "hvs.CAESIJT2KM9n2KJqg_E267EHJSY0c4NWtTRnBsNWhzUDkQZQ";
@@ -14,16 +15,6 @@ const seeds = readFileSync(path.join(import.meta.dirname, "fixtures/audit.log"),
 const FIELDS = ["time", "type", "auth", "auth.display_name", "auth.entity_id", "auth.metadata", "auth.policies", "request", "request.id", "request.operation", "request.path", "request.mount_point", "request.mount_type", "request.remote_address", "request.headers", "request.data", "error", "response"];
 const parser = createVaultParser({ maxPending: 3 });
 
-function setField(target: Record<string, unknown>, field: string, value: unknown) {
-  const keys = field.split(".");
-  let node: unknown = target;
-  for (const key of keys.slice(0, -1)) node = node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined;
-  if (!node || typeof node !== "object") return;
-  const last = keys.at(-1) as string;
-  if (value === undefined) delete (node as Record<string, unknown>)[last];
-  else (node as Record<string, unknown>)[last] = value;
-}
-
 const mutatedEntry = fc
   .tuple(
     fc.constantFrom(...seeds),
@@ -31,35 +22,12 @@ const mutatedEntry = fc
     fc.option(fc.nat(), { nil: undefined }),
   )
   .map(([seed, edits, cut]) => {
-    const value = JSON.parse(seed) as Record<string, unknown>;
-    for (const [field, replacement] of edits) setField(value, field, replacement);
+    const value = edits.reduce<unknown>((acc, [field, replacement]) => withField(acc, field.split("."), replacement, { create: false }), JSON.parse(seed));
     const text = JSON.stringify(value);
     return cut === undefined ? text : text.slice(0, cut % (text.length + 1));
   });
 const garbage = fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.constantFrom(`{"token":"${TOKEN}"`, `${ACCESS_KEY}:{`, `[${JSON.stringify(TOKEN)}]`));
 const line = fc.oneof({ arbitrary: fc.constantFrom(...seeds), weight: 2 }, { arbitrary: mutatedEntry, weight: 3 }, { arbitrary: garbage, weight: 1 });
-
-/** Cuts bytes into chunks at arbitrary places so no boundary is special. */
-function chunked(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
-  const chunks: Uint8Array[] = [];
-  let start = 0;
-  for (const size of cuts) {
-    if (start >= bytes.length) break;
-    chunks.push(bytes.subarray(start, start + size));
-    start += size;
-  }
-  if (start < bytes.length) chunks.push(bytes.subarray(start));
-  return chunks;
-}
-
-async function parseAll(chunks: Uint8Array[]): Promise<ParseOutcome[]> {
-  const stream = (async function* () {
-    yield* chunks;
-  })();
-  const out: ParseOutcome[] = [];
-  for await (const outcome of parser.parse({ stream, file: "audit.log" })) out.push(outcome);
-  return out;
-}
 
 function lineCount(bytes: Uint8Array): number {
   if (!bytes.length) return 0;
@@ -88,7 +56,7 @@ describe("vaultParser properties", () => {
     await fc.assert(
       fc.asyncProperty(fc.array(line, { maxLength: 25 }), cuts, async (lines, sizes) => {
         const bytes = new TextEncoder().encode(lines.join("\n"));
-        const out = await parseAll(chunked(bytes, sizes));
+        const out = await collect(parser, chunkedAt(bytes, sizes), "audit.log");
         expectWellFormed(out);
         expect(out).toHaveLength(lineCount(bytes));
         const counts = { event: 0, skipped: 0, quarantined: 0 };
@@ -102,7 +70,7 @@ describe("vaultParser properties", () => {
   it("survives arbitrary bytes", async () => {
     await fc.assert(
       fc.asyncProperty(fc.uint8Array({ maxLength: 600 }), cuts, async (bytes, sizes) => {
-        const out = await parseAll(chunked(bytes, sizes));
+        const out = await collect(parser, chunkedAt(bytes, sizes), "audit.log");
         expectWellFormed(out);
         if (!(bytes[0] === 0x1f && bytes[1] === 0x8b)) expect(out).toHaveLength(lineCount(bytes));
       }),
@@ -114,7 +82,7 @@ describe("vaultParser properties", () => {
     const zipped = gzipSync(seeds.join("\n"));
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 0, max: zipped.length }), cuts, async (end, sizes) => {
-        const out = await parseAll(chunked(zipped.subarray(0, end), sizes));
+        const out = await collect(parser, chunkedAt(zipped.subarray(0, end), sizes), "audit.log");
         expectWellFormed(out);
         expect(out.length).toBeLessThanOrEqual(seeds.length + 1);
       }),

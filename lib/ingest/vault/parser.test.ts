@@ -2,21 +2,14 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { collect } from "@/lib/ingest/testing";
 import type { LogParser, ParseOutcome } from "@/lib/ingest/types";
 import { createVaultParser, PAIRED_REQUEST, vaultParser } from "@/lib/ingest/vault/parser";
 
 const fixture = readFileSync(path.join(import.meta.dirname, "fixtures/audit.log"));
 const fixtureLines = fixture.toString("utf8").trimEnd().split("\n");
 
-async function run(input: string | Uint8Array | (string | Uint8Array)[], parser: LogParser = vaultParser): Promise<ParseOutcome[]> {
-  const chunks = Array.isArray(input) ? input : [input];
-  const stream = (async function* () {
-    for (const chunk of chunks) yield typeof chunk === "string" ? new TextEncoder().encode(chunk) : chunk;
-  })();
-  const out: ParseOutcome[] = [];
-  for await (const outcome of parser.parse({ stream, file: "audit.log" })) out.push(outcome);
-  return out;
-}
+const run = (input: string | Uint8Array | (string | Uint8Array)[], parser: LogParser = vaultParser): Promise<ParseOutcome[]> => collect(parser, input, "audit.log");
 
 const at = (outcomes: ParseOutcome[], line: number) => outcomes.filter((o) => o.location.line === line);
 const events = (outcomes: ParseOutcome[]) => outcomes.flatMap((o) => (o.kind === "event" ? [o.event] : []));
