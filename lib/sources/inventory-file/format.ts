@@ -1,6 +1,8 @@
 // The inventory file: the hand-kept list of secrets that live in no connected store, one row (CSV)
 // or one mapping (YAML) per secret. The full format is documented in ./README.md.
-import type { locationKind, OwnershipRole, Secret } from "@/db/schema";
+import type { Secret } from "@/db/schema";
+import type { LOCATION_KINDS } from "@/lib/domain/registry-values";
+import type { OwnershipRole } from "@/lib/domain/roles";
 
 export const INVENTORY_COLUMNS = [
   "name",
@@ -52,7 +54,7 @@ export function inferInventoryFormat(fileName: string): InventoryFormat | null {
   return null;
 }
 
-export type LocationKind = (typeof locationKind.enumValues)[number];
+export type LocationKind = (typeof LOCATION_KINDS)[number];
 export type DeclaredLocation = { kind: LocationKind; place: string; sanctioned: boolean; personEmail: string | null };
 
 /** The secret columns a file can set; null is unknown. */

@@ -9,12 +9,12 @@
 // kind is one of the location kinds; the place is free text (it may contain `:`); `<e-mail>` links
 // the person whose laptop or account it is (`<>`: nobody, for a place that itself ends in <…>);
 // a location is sanctioned unless marked otherwise.
-import { locationKind } from "@/db/schema";
+import { LOCATION_KINDS } from "@/lib/domain/registry-values";
 import type { DeclaredLocation, LocationKind } from "@/lib/sources/inventory-file/format";
 import { quote } from "@/lib/sources/inventory-file/problems";
 import { parseEmail, type Parsed } from "@/lib/sources/inventory-file/values";
 
-const KINDS: readonly LocationKind[] = locationKind.enumValues;
+const KINDS: readonly LocationKind[] = LOCATION_KINDS;
 const FLAG = /\s*\((un)?sanctioned\)$/i;
 const PERSON = /\s*<([^<>]*)>$/;
 const HINT = `write kind: place, e.g. "saas_tool: 1Password · Eng vault" or "laptop: MacBook of Dana <dana@example.com> (unsanctioned)"; kinds: ${KINDS.join(", ")}`;

@@ -4,7 +4,7 @@
 // a YAML item without the key) is left as it is; `unknown` clears it. Pure; new secrets get their
 // ids here.
 import { randomUUID } from "node:crypto";
-import type { OwnershipRole } from "@/db/schema";
+import type { OwnershipRole } from "@/lib/domain/roles";
 import {
   DECLARED_FOUND_BY,
   FIELD_OF_COLUMN,

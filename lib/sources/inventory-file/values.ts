@@ -1,6 +1,6 @@
 // One cell → one value, or a message saying what is accepted. `unknown` and an empty cell are
 // both null (unknown) in every column; the callers handle that before these run.
-import { environment, lifetime, privilege, secretKind } from "@/db/schema";
+import { ENVIRONMENTS, LIFETIMES, PRIVILEGES, SECRET_KINDS } from "@/lib/domain/registry-values";
 import { UNKNOWN } from "@/lib/sources/inventory-file/format";
 import { quote } from "@/lib/sources/inventory-file/problems";
 
@@ -27,10 +27,10 @@ function oneOf<T extends string>(allowed: readonly T[], what: string) {
   };
 }
 
-export const parseEnvironment = oneOf(environment.enumValues, "an environment");
-export const parseKind = oneOf(secretKind.enumValues, "a kind");
-export const parsePrivilege = oneOf(privilege.enumValues, "a privilege");
-export const parseLifetime = oneOf(lifetime.enumValues, "a lifetime");
+export const parseEnvironment = oneOf(ENVIRONMENTS, "an environment");
+export const parseKind = oneOf(SECRET_KINDS, "a kind");
+export const parsePrivilege = oneOf(PRIVILEGES, "a privilege");
+export const parseLifetime = oneOf(LIFETIMES, "a lifetime");
 
 export function parseTier(value: string): Parsed<1 | 2 | 3 | 4> {
   const match = value.trim().match(/^[1-4]$/);
