@@ -10,14 +10,13 @@
 //   with a "✓ Rotated" summary, skipped is STATUS:CANCELLED; neither carries an alarm.
 import { formatDate, formatUtcDateTime } from "@/lib/domain/ics/content-line";
 import { raw, text, writeCalendar, type IcsComponent, type IcsProperty } from "@/lib/domain/ics/write-calendar";
-
-export type FeedTaskStatus = "open" | "acknowledged" | "awaiting_approval" | "done" | "skipped";
+import { isOverdue, type TaskStatus } from "@/lib/domain/rotation/schedule";
 
 export type FeedTask = {
   id: string;
   kind: "scheduled" | "rotate_now";
   reason: string | null;
-  status: FeedTaskStatus;
+  status: TaskStatus;
   dueAt: Date;
   graceUntil: Date;
   sequence: number;
@@ -44,14 +43,11 @@ export type RotationFeedInput = {
   showAssignee?: boolean;
 };
 
-export const PRODID = "-//Keyledger//Rotation calendar//EN";
+const PRODID = "-//Keyledger//Rotation calendar//EN";
 const DAY = 86_400_000;
-const CLOSED: FeedTaskStatus[] = ["done", "skipped"];
 
-export const taskUid = (id: string) => `rotation-task-${id}@keyledger`;
-export const taskUrl = (baseUrl: string, id: string) => `${baseUrl.replace(/\/+$/, "")}/rotation?task=${encodeURIComponent(id)}`;
-
-const isOverdue = (task: FeedTask, now: Date) => !CLOSED.includes(task.status) && now.getTime() > task.dueAt.getTime();
+const taskUid = (id: string) => `rotation-task-${id}@keyledger`;
+const taskUrl = (baseUrl: string, id: string) => `${baseUrl.replace(/\/+$/, "")}/rotation?task=${encodeURIComponent(id)}`;
 
 /** When what the event shows last changed: an open task turns overdue without anyone touching it. */
 export function taskLastModified(task: FeedTask, now: Date): Date {
@@ -75,7 +71,7 @@ export function taskSummary(task: FeedTask, now: Date, showAssignee = false): st
   return `${isOverdue(task, now) ? "Overdue: " : ""}${verb} ${what}${hints.length ? ` · ${hints.join(", ")}` : ""}${who}`;
 }
 
-const STATUS_WORDS: Record<FeedTaskStatus, string> = {
+const STATUS_WORDS: Record<TaskStatus, string> = {
   open: "open",
   acknowledged: "acknowledged",
   awaiting_approval: "awaiting the approver's sign-off",
@@ -108,7 +104,7 @@ function taskDescription(task: FeedTask, baseUrl: string, now: Date): string {
 
 function taskEvent(task: FeedTask, input: RotationFeedInput): IcsComponent {
   const modified = formatUtcDateTime(taskLastModified(task, input.now));
-  const closed = CLOSED.includes(task.status);
+  const closed = task.status === "done" || task.status === "skipped";
   const properties: IcsProperty[] = [
     { name: "UID", value: raw(taskUid(task.id)) },
     { name: "DTSTAMP", value: raw(modified) },
