@@ -2,6 +2,7 @@
 // `maxLineBytes` is reported (not kept), invalid UTF-8 is reported per line, and a corrupt gzip
 // ends the stream with an error record instead of an exception.
 import { gunzipIfNeeded } from "@/lib/ingest/gunzip";
+import { redact } from "@/lib/log";
 
 export type Line =
   | { kind: "line"; number: number; text: string }
@@ -55,4 +56,11 @@ export async function* readLines(stream: AsyncIterable<Uint8Array>, { maxLineByt
     return;
   }
   if (size > 0 || overflow) yield* emit(Buffer.alloc(0));
+}
+
+/** Why a line could not be read, as a quarantine reason (Vault, CloudTrail): it never quotes the line. */
+export function describeUnreadableLine(line: Exclude<Line, { kind: "line" }>): string {
+  if (line.kind === "too_long") return `line is longer than ${MAX_LINE_BYTES} bytes (${line.bytes} bytes)`;
+  if (line.kind === "invalid_utf8") return "line is not valid UTF-8";
+  return redact(line.reason).slice(0, 200);
 }

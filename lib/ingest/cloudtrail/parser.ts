@@ -8,7 +8,7 @@
 // CloudTrail's wrappers: "Records" (delivery files) and "Events" (lookup-events output).
 // read = events + skipped + quarantined counts outcomes: a record has one outcome, except a
 // BatchGetSecretValue naming N secrets, which has N events at the same location.
-import { readLines, MAX_LINE_BYTES } from "@/lib/ingest/read-lines";
+import { describeUnreadableLine, readLines, MAX_LINE_BYTES } from "@/lib/ingest/read-lines";
 import type { LogParser, ParseOutcome, ParserInput, RecordLocation } from "@/lib/ingest/types";
 import { redact } from "@/lib/log";
 import { detectShape } from "@/lib/ingest/cloudtrail/detect-shape";
@@ -47,11 +47,8 @@ function fromLine(text: string, file: string, line: number): ParseOutcome[] {
 
 async function* fromLines(bytes: AsyncIterable<Uint8Array>, file: string): AsyncIterable<ParseOutcome> {
   for await (const line of readLines(bytes)) {
-    const location = { file, line: line.number };
     if (line.kind === "line") yield* fromLine(line.number === 1 ? line.text.replace(/^\uFEFF/, "") : line.text, file, line.number);
-    else if (line.kind === "too_long") yield { kind: "quarantined", reason: `line is longer than ${MAX_LINE_BYTES} bytes (${line.bytes} bytes)`, location };
-    else if (line.kind === "invalid_utf8") yield { kind: "quarantined", reason: "line is not valid UTF-8", location };
-    else yield { kind: "quarantined", reason: redact(line.reason).slice(0, 200), location };
+    else yield { kind: "quarantined", reason: describeUnreadableLine(line), location: { file, line: line.number } };
   }
 }
 

@@ -7,9 +7,8 @@
 //                                errorCode `no_response` (or the error the request entry carries)
 // Requests waiting for their response are held in a bounded map; past `maxPending` the oldest is
 // given up as unanswered, so memory stays flat on any file.
-import { readLines, type Line, MAX_LINE_BYTES } from "@/lib/ingest/read-lines";
+import { describeUnreadableLine, readLines } from "@/lib/ingest/read-lines";
 import type { LogParser, NormalizedEvent, ParseOutcome, ParserInput, RecordLocation } from "@/lib/ingest/types";
-import { redact } from "@/lib/log";
 import { readEntry } from "@/lib/ingest/vault/entry";
 import { classifyRequest } from "@/lib/ingest/vault/map-path";
 import { pairEvents, toEvent, unansweredEvent } from "@/lib/ingest/vault/to-event";
@@ -18,12 +17,6 @@ export const PAIRED_REQUEST = "request entry; its response makes the event";
 const DEFAULT_MAX_PENDING = 10_000;
 
 type Pending = { event: NormalizedEvent; location: RecordLocation };
-
-function unreadable(line: Exclude<Line, { kind: "line" }>): string {
-  if (line.kind === "too_long") return `line is longer than ${MAX_LINE_BYTES} bytes (${line.bytes} bytes)`;
-  if (line.kind === "invalid_utf8") return "line is not valid UTF-8";
-  return redact(line.reason).slice(0, 200);
-}
 
 export function createVaultParser({ maxPending = DEFAULT_MAX_PENDING }: { maxPending?: number } = {}): LogParser {
   async function* parse({ stream, file }: ParserInput): AsyncIterable<ParseOutcome> {
@@ -38,7 +31,7 @@ export function createVaultParser({ maxPending = DEFAULT_MAX_PENDING }: { maxPen
     for await (const line of readLines(stream)) {
       const location: RecordLocation = { file, line: line.number };
       if (line.kind !== "line") {
-        yield { kind: "quarantined", reason: unreadable(line), location };
+        yield { kind: "quarantined", reason: describeUnreadableLine(line), location };
         continue;
       }
       if (!line.text.trim()) {
