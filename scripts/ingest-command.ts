@@ -8,19 +8,16 @@ import { ingestFiles, type IngestSummary } from "@/lib/ingest/ingest-files";
 import { FORMATS, type LogFormat, type NormalizedEvent } from "@/lib/ingest/types";
 import { env } from "@/lib/env";
 import { openDatabase } from "@/scripts/database";
+import { UsageError } from "@/scripts/usage-error";
 
 const ingestBatchSize = () => env().KEYLEDGER_INGEST_BATCH;
 
 export type IngestArgs = { format: string; files: string[]; dryRun: boolean; out?: string; json: boolean };
 
-export class IngestUsageError extends Error {
-  override name = "IngestUsageError";
-}
-
 export async function ingestCommand(args: IngestArgs): Promise<void> {
-  if (!(FORMATS as readonly string[]).includes(args.format)) throw new IngestUsageError(`--format must be one of ${FORMATS.join(", ")}`);
-  if (args.files.length === 0) throw new IngestUsageError("name at least one FILE to ingest");
-  for (const file of args.files) await access(file).catch(() => Promise.reject(new IngestUsageError(`cannot read ${file}`)));
+  if (!(FORMATS as readonly string[]).includes(args.format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}`);
+  if (args.files.length === 0) throw new UsageError("name at least one FILE to ingest");
+  for (const file of args.files) await access(file).catch(() => Promise.reject(new UsageError(`cannot read ${file}`)));
   const format = args.format as LogFormat;
   const out = args.out ? createWriteStream(args.out) : null;
   const onEvent = out ? (event: NormalizedEvent) => void out.write(`${JSON.stringify(event)}\n`) : undefined;

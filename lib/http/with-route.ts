@@ -96,9 +96,8 @@ function auditEvent<S extends Schemas, R>(audit: Audit<S, R>, ctx: RouteContext<
     action: audit.action,
     rawAction: audit.rawAction,
     result: outcome,
+    ...eventContext(ctx),
     rawId: outcome === "success" ? ctx.requestId : `${ctx.requestId}:failure`,
-    sourceIp: ctx.request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
-    userAgent: ctx.request.headers.get("user-agent"),
     ...described,
   };
 }
