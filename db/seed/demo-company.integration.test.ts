@@ -1,29 +1,10 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { seedDemo, type SeedDemoResult } from "@/db/seed";
-import {
-  assignRole,
-  createConsumer,
-  createLocation,
-  createPerson,
-  createSecret,
-  createSource,
-  linkConsumer,
-} from "@/db/seed/factories";
-import { rotationOpenTasksJob } from "@/lib/jobs/rotation-open-tasks";
+import { seedDemo } from "@/db/seed";
+import { DAY_MS, now, rows, useSeededDemo, value } from "@/db/seed/demo-company-test-setup";
 import { createTestDatabase } from "@/test/database";
 
-const now = new Date("2026-03-15T00:00:00Z");
-const DAY_MS = 86_400_000;
-
-async function rows<T>(database: Database, query: ReturnType<typeof sql>): Promise<T[]> {
-  return (await database.db.execute(query)).rows as T[];
-}
-async function value(database: Database, query: ReturnType<typeof sql>): Promise<number> {
-  const [row] = await rows<{ n: string | number }>(database, query);
-  return Number(row?.n);
-}
 const secretNamesAndTiers = (database: Database) =>
   rows<{ name: string; tier: number | null }>(
     database,
@@ -38,17 +19,11 @@ const rotationCalendar = (database: Database) =>
         order by s.name, t.due_at`,
   );
 
-describe("seedDemo (Lumen Pay)", () => {
-  let database: Database;
-  let result: SeedDemoResult;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    result = await seedDemo(database, { now });
-  });
-  afterAll(() => database?.close());
+describe("seedDemo (Lumen Pay): registry, people and ownership", () => {
+  const demo = useSeededDemo();
 
   it("seeds the registry and reports counts that match the tables", async () => {
+    const { database, result } = demo;
     expect(result.seeded).toBe(true);
     if (!result.seeded) return;
     const { counts } = result;
@@ -65,6 +40,7 @@ describe("seedDemo (Lumen Pay)", () => {
   });
 
   it("has the six sign-in personas with their app roles", async () => {
+    const { database } = demo;
     const personas = await rows<Record<string, string | null>>(
       database,
       sql`select email, name, role, status, employment from people
@@ -83,6 +59,7 @@ describe("seedDemo (Lumen Pay)", () => {
   });
 
   it("keeps the offboarded contractor as operator of exactly three secrets", async () => {
+    const { database } = demo;
     const [jonas] = await rows<{ offboarded_at: Date }>(
       database,
       sql`select offboarded_at from people where email = 'jonas@lumenpay.example'`,
@@ -100,6 +77,7 @@ describe("seedDemo (Lumen Pay)", () => {
   });
 
   it("shows the ownership gaps: self-approval and missing incident commanders", async () => {
+    const { database } = demo;
     expect(
       await value(
         database,
@@ -119,6 +97,7 @@ describe("seedDemo (Lumen Pay)", () => {
   });
 
   it("has one key shared by exactly four services", async () => {
+    const { database } = demo;
     const shared = await rows<{ name: string }>(
       database,
       sql`select s.name from secrets s
@@ -130,6 +109,7 @@ describe("seedDemo (Lumen Pay)", () => {
   });
 
   it("has one key on two laptops and in a Slack channel, none of it sanctioned", async () => {
+    const { database } = demo;
     const [spread] = await rows<{ name: string; laptops: number; chats: number; owners: number }>(
       database,
       sql`select s.name,
@@ -144,6 +124,7 @@ describe("seedDemo (Lumen Pay)", () => {
   });
 
   it("has a staging key reused in production", async () => {
+    const { database } = demo;
     const reused = await rows<{ name: string }>(
       database,
       sql`select s.name from secrets s join sources src on src.id = s.source_id
@@ -156,103 +137,15 @@ describe("seedDemo (Lumen Pay)", () => {
     expect(reused.map((r) => r.name)).toEqual(["staging/payments/adyen-api-key"]);
   });
 
-  it("writes a year of access events with failures, unregistered refs and last_accessed_at", async () => {
-    type Totals = Record<"total" | "failures" | "uncoded" | "unregistered" | "rawIds" | "outside", number>;
-    const yearAgo = new Date(now.getTime() - 366 * DAY_MS);
-    const [events] = await rows<Totals>(
-      database,
-      sql`select count(*)::int as total,
-                 count(*) filter (where result = 'failure')::int as failures,
-                 count(*) filter (where result = 'failure' and error_code is null)::int as uncoded,
-                 count(*) filter (where secret_id is null and secret_ref is not null)::int as unregistered,
-                 count(distinct (source_kind, raw_id))::int as "rawIds",
-                 count(*) filter (where occurred_at >= ${now} or occurred_at < ${yearAgo})::int as outside
-          from access_events`,
-    );
-    const { total, failures, uncoded, unregistered, rawIds, outside } = events as Totals;
-    expect(total).toBeGreaterThanOrEqual(300_000);
-    expect(failures / total).toBeGreaterThan(0.015);
-    expect(failures / total).toBeLessThan(0.04);
-    expect(uncoded).toBe(0);
-    expect(unregistered).toBeGreaterThan(0);
-    expect(rawIds).toBe(total);
-    expect(outside).toBe(0);
-    expect(
-      await value(
-        database,
-        sql`select count(*) as n from secrets s where s.last_accessed_at is distinct from
-            (select max(occurred_at) from access_events e where e.secret_id = s.id)`,
-      ),
-    ).toBe(0);
-    const since90 = new Date(now.getTime() - 90 * DAY_MS);
-    expect(
-      await value(database, sql`select count(*) as n from secrets where tier = 4 and last_accessed_at < ${since90}`),
-    ).toBeGreaterThanOrEqual(1);
-    expect(
-      await value(
-        database,
-        sql`select count(distinct secret_id) as n from access_events
-            where actor like '%:user/jonas' and occurred_at >= ${since90} and secret_id is not null`,
-      ),
-    ).toBeGreaterThanOrEqual(2);
-  });
-
-  it("fills the rotation calendar: overdue and upcoming tasks, each with an owner but one gap, and a year of history", async () => {
-    if (!result.seeded) throw new Error("not seeded");
-    expect(await value(database, sql`select count(*) as n from rotation_tasks`)).toBe(result.counts.rotationTasks);
-    type Row = { status: string; n: number; overdue: number; upcoming: number; gaps: number; inactive: number };
-    const byStatus = Object.fromEntries(
-      (
-        await rows<Row>(
-          database,
-          sql`select t.status, count(*)::int as n,
-                count(*) filter (where t.due_at < ${now})::int as overdue,
-                count(*) filter (where t.due_at >= ${now} and t.due_at < ${now}::timestamptz + interval '42 days')::int as upcoming,
-                count(*) filter (where t.assignee_id is null)::int as gaps,
-                count(*) filter (where p.status = 'offboarded')::int as inactive
-              from rotation_tasks t left join people p on p.id = t.assignee_id group by t.status`,
-        )
-      ).map((r) => [r.status, r]),
-    ) as Record<string, Row>;
-    const open = byStatus.open as Row;
-    const acknowledged = byStatus.acknowledged as Row;
-    expect(open.overdue + acknowledged.overdue).toBeGreaterThanOrEqual(20);
-    expect(open.upcoming + acknowledged.upcoming).toBeGreaterThanOrEqual(8);
-    expect(acknowledged.n).toBeGreaterThanOrEqual(5);
-    expect(byStatus.awaiting_approval?.n).toBe(1);
-    expect(byStatus.skipped?.n).toBe(1);
-    expect(open.gaps + acknowledged.gaps + (byStatus.awaiting_approval?.gaps ?? 0)).toBe(1);
-    expect(open.inactive + acknowledged.inactive).toBe(0);
-    expect(await value(database, sql`select count(*) as n from rotation_tasks where status = 'skipped' and length(skipped_reason) > 20`)).toBe(1);
-
-    const quarters = await rows<{ quarter: string; on_time: number; late: number }>(
-      database,
-      sql`select to_char(completed_at, 'YYYY-"Q"Q') as quarter,
-                 count(*) filter (where completed_at <= grace_until)::int as on_time,
-                 count(*) filter (where completed_at > grace_until)::int as late
-          from rotation_tasks where status = 'done' and completed_at >= ${now}::timestamptz - interval '1 year' group by 1 order by 1`,
-    );
-    expect(quarters.length).toBeGreaterThanOrEqual(4);
-    for (const q of quarters.slice(-4)) {
-      expect(q.on_time).toBeGreaterThan(0);
-      expect(q.late).toBeGreaterThan(0);
-    }
-    expect(await value(database, sql`select count(*) as n from rotation_tasks where completion = 'manual' and (note is null or completed_by is null)`)).toBe(0);
-    expect(await value(database, sql`select count(*) as n from rotation_tasks where acknowledged_at < opened_at or opened_at > ${now}`)).toBe(0);
-    expect(await value(database, sql`select count(*) as n from rotation_policies`)).toBe(12);
-  });
-
-  it("is what the daily job keeps: running it on the seeded day changes nothing", async () => {
-    expect(await rotationOpenTasksJob(database.db, now)).toBe(0);
-  });
-
   it("adds nothing when seeded a second time without reset", async () => {
+    const { database } = demo;
     const before = await value(database, sql`select count(*) as n from secrets`);
     expect(await seedDemo(database, { now })).toEqual({ seeded: false });
     expect(await value(database, sql`select count(*) as n from secrets`)).toBe(before);
   });
 
   it("gives the same company for the same `now`, and reset seeds again at any size", async () => {
+    const { database } = demo;
     const other = await createTestDatabase();
     try {
       const again = await seedDemo(other, { now, accessEvents: 2_000 });
@@ -277,39 +170,5 @@ describe("seedDemo (Lumen Pay)", () => {
     } finally {
       await other.close();
     }
-  });
-});
-
-describe("factories", () => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-  });
-  afterAll(() => database?.close());
-
-  it("fill unique defaults, take overrides and return the inserted rows", async () => {
-    const { db } = database;
-    const [first, second] = [await createPerson(db), await createPerson(db)];
-    expect(first.email).not.toBe(second.email);
-    const source = await createSource(db, { kind: "vault", name: "Vault KV · test" });
-    expect(source).toMatchObject({ kind: "vault", name: "Vault KV · test", enabled: true });
-
-    const secret = await createSecret(db, { sourceId: source.id, name: "prod/payments/stripe-key", tier: 1 });
-    const other = await createSecret(db, { sourceId: source.id });
-    expect(secret).toMatchObject({ sourceId: source.id, name: "prod/payments/stripe-key", tier: 1, environment: null });
-    expect(other.externalId).not.toBe(secret.externalId);
-
-    const role = await assignRole(db, { secretId: secret.id, role: "operator", personId: first.id, assignedBy: second.id });
-    expect(role).toMatchObject({ secretId: secret.id, role: "operator", personId: first.id, assignedBy: second.id });
-
-    const consumer = await createConsumer(db, { kind: "job" });
-    await createConsumer(db);
-    await linkConsumer(db, { secretId: secret.id, consumerId: consumer.id });
-    expect(await value(database, sql`select count(*) as n from secret_consumers where secret_id = ${secret.id}`)).toBe(1);
-
-    const laptop = await createLocation(db, { secretId: secret.id, kind: "laptop", sanctioned: false, personId: first.id });
-    const store = await createLocation(db, { secretId: secret.id });
-    expect(laptop).toMatchObject({ kind: "laptop", sanctioned: false, personId: first.id, foundBy: "declared" });
-    expect(store).toMatchObject({ kind: "store", sanctioned: true });
   });
 });
