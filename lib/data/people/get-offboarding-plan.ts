@@ -15,6 +15,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { getDb, type Queryable } from "@/lib/data/db";
 import { secretScope } from "@/lib/data/scope";
+import { ACTIVE_STATUSES } from "@/lib/domain/rotation/schedule";
 import { AppError, notFound } from "@/lib/errors";
 
 export const ACCESS_WINDOW_DAYS = 90;
@@ -81,7 +82,7 @@ export async function getOffboardingPlan({ actor, personId, db = getDb(), now = 
     ? await db
         .select({ secretId: rotationTasks.secretId })
         .from(rotationTasks)
-        .where(and(inArray(rotationTasks.secretId, rotationIds), eq(rotationTasks.kind, "rotate_now"), inArray(rotationTasks.status, ["open", "acknowledged", "awaiting_approval"])))
+        .where(and(inArray(rotationTasks.secretId, rotationIds), eq(rotationTasks.kind, "rotate_now"), inArray(rotationTasks.status, [...ACTIVE_STATUSES])))
     : [];
   const [tasks] = await db
     .select({ count: sql<number>`count(*)::int` })

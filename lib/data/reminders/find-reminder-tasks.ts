@@ -8,6 +8,7 @@ import { people, roleAssignments, secrets } from "@/db/schema";
 import { rotationTasks } from "@/db/schema-rotation";
 import { getDb, type Queryable } from "@/lib/data/db";
 import type { ReminderPerson, ReminderTask } from "@/lib/domain/reminders/types";
+import { ACTIVE_STATUSES } from "@/lib/domain/rotation/schedule";
 
 const assignee = alias(people, "assignee");
 const approver = alias(people, "approver");
@@ -39,7 +40,7 @@ export async function findReminderTasks({ before, db = getDb() }: { before: Date
     .leftJoin(assignee, eq(assignee.id, rotationTasks.assigneeId))
     .leftJoin(approverRole, and(eq(approverRole.secretId, rotationTasks.secretId), eq(approverRole.role, "approver")))
     .leftJoin(approver, eq(approver.id, approverRole.personId))
-    .where(and(inArray(rotationTasks.status, ["open", "acknowledged", "awaiting_approval"]), lt(rotationTasks.dueAt, before)))
+    .where(and(inArray(rotationTasks.status, [...ACTIVE_STATUSES]), lt(rotationTasks.dueAt, before)))
     .orderBy(rotationTasks.dueAt, rotationTasks.id);
 
   return rows.map((r) => ({

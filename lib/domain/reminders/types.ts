@@ -1,5 +1,7 @@
 // The shapes the reminder rules work on. Pure data: the DAL fills them from rotation_tasks,
 // secrets, people and role_assignments; the renderers turn a Digest into an e-mail or a Slack message.
+import type { ACTIVE_STATUSES } from "@/lib/domain/rotation/schedule";
+
 export type ReminderChannel = "email" | "slack";
 export const REMINDER_CHANNELS: readonly ReminderChannel[] = ["email", "slack"];
 
@@ -13,7 +15,7 @@ export type ReminderTask = {
   tier: number | null;
   kind: "scheduled" | "rotate_now";
   reason: string | null;
-  status: "open" | "acknowledged" | "awaiting_approval";
+  status: (typeof ACTIVE_STATUSES)[number];
   dueAt: Date;
   graceUntil: Date;
   openedAt: Date;
