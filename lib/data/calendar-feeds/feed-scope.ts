@@ -21,6 +21,11 @@ export function manageableFeeds(actor: Actor): SQL {
   )!;
 }
 
+/** Active feeds whose URL the person could hold: their own person feed and every feed they made. */
+export function feedsHeldBy(personId: string): SQL {
+  return and(isNull(calendarFeeds.revokedAt), or(eq(calendarFeeds.personId, personId), eq(calendarFeeds.createdBy, personId)))!;
+}
+
 export const feedPerson = alias(people, "feed_person");
 export const feedCreator = alias(people, "feed_creator");
 

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, isNull, or } from "drizzle-orm";
 import { calendarFeeds } from "@/db/schema-rotation";
 import { getDb, type Queryable } from "@/lib/data/db";
+import { feedsHeldBy } from "@/lib/data/calendar-feeds/feed-scope";
 
 /**
  * Offboarding: revokes every feed whose URL the person could hold — their own person feed and every
@@ -12,7 +12,7 @@ export async function revokePersonFeeds({ personId, db = getDb() }: { personId: 
   const rows = await db
     .update(calendarFeeds)
     .set({ revokedAt: new Date() })
-    .where(and(isNull(calendarFeeds.revokedAt), or(eq(calendarFeeds.personId, personId), eq(calendarFeeds.createdBy, personId))))
+    .where(feedsHeldBy(personId))
     .returning({ id: calendarFeeds.id });
   return { revokedIds: rows.map((r) => r.id) };
 }

@@ -13,6 +13,7 @@ import { people, roleAssignments, secrets, sources, type OwnershipRole } from "@
 import { calendarFeeds, rotationTasks } from "@/db/schema-rotation";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
+import { feedsHeldBy } from "@/lib/data/calendar-feeds/feed-scope";
 import { getDb, type Queryable } from "@/lib/data/db";
 import { secretScope } from "@/lib/data/scope";
 import { ACTIVE_STATUSES } from "@/lib/domain/rotation/schedule";
@@ -91,7 +92,7 @@ export async function getOffboardingPlan({ actor, personId, db = getDb(), now = 
   const [feeds] = await db
     .select({ count: sql<number>`count(*)::int` })
     .from(calendarFeeds)
-    .where(sql`${calendarFeeds.revokedAt} is null and (${calendarFeeds.personId} = ${personId} or ${calendarFeeds.createdBy} = ${personId})`);
+    .where(feedsHeldBy(personId));
 
   const roles = suggestHolders({ held, others, candidates, team: person.team, actor });
   const rotations = planRotations({ name: person.name, held, accesses, rotateNowOpen: new Set(inFlight.map((t) => t.secretId)) });
