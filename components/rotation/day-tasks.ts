@@ -1,6 +1,6 @@
 // Tasks by the UTC day they are due, most urgent first within a day.
 import { lookOf, type Look } from "@/components/rotation/task-status";
-import { toDay, type Day } from "@/lib/domain/calendar/days";
+import { dayStart, toDay, type Day } from "@/lib/domain/calendar/days";
 import type { RotationTask } from "@/lib/data/rotation/rotation-task-json";
 
 const ORDER: Record<Look, number> = { overdue: 0, open: 1, acknowledged: 2, awaiting_approval: 3, done: 4, skipped: 5 };
@@ -24,3 +24,6 @@ export function dayCount(tasks: readonly RotationTask[] | undefined): string {
   const overdue = tasks!.filter((t) => t.overdue).length;
   return `${n} task${n === 1 ? "" : "s"}${overdue ? `, ${overdue} overdue` : ""}`;
 }
+
+/** "Monday, 16 March 2026" — a day's full name, for labels. */
+export const longDate = (day: Day) => dayStart(day).toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });

@@ -1,9 +1,10 @@
 "use client";
 
+import { DayCell } from "@/components/rotation/day-cell";
+import { longDate } from "@/components/rotation/day-tasks";
 import { TaskChip } from "@/components/rotation/task-chip";
-import { dayCount } from "@/components/rotation/day-tasks";
 import { useGridKeys } from "@/components/rotation/use-grid-keys";
-import { dayStart, type Day } from "@/lib/domain/calendar/days";
+import type { Day } from "@/lib/domain/calendar/days";
 import { monthWeeks, viewRange } from "@/lib/domain/calendar/grid";
 import type { RotationTask } from "@/lib/data/rotation/rotation-task-json";
 
@@ -18,8 +19,6 @@ type Props = {
   onNavigate: (day: Day) => void;
   onShowDay: (day: Day) => void;
 };
-
-const longDate = (day: Day) => dayStart(day).toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 /** The month as a grid of Monday–Sunday weeks; each day lists its tasks (three, then "+N more"). */
 export function MonthGrid({ anchor, today, days, onOpen, onNavigate, onShowDay }: Props) {
@@ -47,17 +46,7 @@ export function MonthGrid({ anchor, today, days, onOpen, onNavigate, onShowDay }
               const isToday = day === today;
               const more = tasks.length - SHOWN;
               return (
-                <td
-                  key={day}
-                  role="gridcell"
-                  data-day={day}
-                  data-today={isToday || undefined}
-                  tabIndex={day === grid.active ? 0 : -1}
-                  aria-label={`${longDate(day)}${isToday ? ", today" : ""}: ${dayCount(tasks)}`}
-                  aria-current={isToday ? "date" : undefined}
-                  onFocus={(e) => e.target === e.currentTarget && grid.onFocus(day)}
-                  className={`h-[6.6rem] border border-slate-200 p-1.5 align-top outline-offset-[-2px] focus-visible:outline-2 focus-visible:outline-brand-500 ${isToday ? "bg-brand-50/60" : inMonth ? "bg-white" : "bg-slate-50/70"}`}
-                >
+                <DayCell key={day} day={day} today={today} tasks={tasks} grid={grid} className={`h-[6.6rem] ${isToday ? "bg-brand-50/60" : inMonth ? "bg-white" : "bg-slate-50/70"}`}>
                   <div className="mb-1 flex items-center justify-between">
                     <span
                       className={`inline-flex size-6 items-center justify-center rounded-full text-xs tabular-nums ${isToday ? "bg-brand-600 font-semibold text-white" : inMonth ? "font-medium text-slate-700" : "text-slate-400"}`}
@@ -86,7 +75,7 @@ export function MonthGrid({ anchor, today, days, onOpen, onNavigate, onShowDay }
                       </li>
                     )}
                   </ul>
-                </td>
+                </DayCell>
               );
             })}
           </tr>

@@ -1,7 +1,8 @@
 "use client";
 
-import { TaskChip } from "@/components/rotation/task-chip";
+import { DayCell } from "@/components/rotation/day-cell";
 import { dayCount } from "@/components/rotation/day-tasks";
+import { TaskChip } from "@/components/rotation/task-chip";
 import { useGridKeys } from "@/components/rotation/use-grid-keys";
 import { dayStart, type Day } from "@/lib/domain/calendar/days";
 import { viewRange, weekDays } from "@/lib/domain/calendar/grid";
@@ -10,7 +11,6 @@ import type { RotationTask } from "@/lib/data/rotation/rotation-task-json";
 type Props = { anchor: Day; today: Day; days: Map<Day, RotationTask[]>; onOpen: (id: string) => void; onNavigate: (day: Day) => void };
 
 const heading = (day: Day) => dayStart(day).toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
-const longDate = (day: Day) => dayStart(day).toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 /** One week, Monday to Sunday, every task of each day with its owner. */
 export function WeekGrid({ anchor, today, days, onOpen, onNavigate }: Props) {
@@ -36,16 +36,7 @@ export function WeekGrid({ anchor, today, days, onOpen, onNavigate }: Props) {
           {week.map((day) => {
             const tasks = days.get(day) ?? [];
             return (
-              <td
-                key={day}
-                role="gridcell"
-                data-day={day}
-                tabIndex={day === grid.active ? 0 : -1}
-                aria-label={`${longDate(day)}${day === today ? ", today" : ""}: ${dayCount(tasks)}`}
-                aria-current={day === today ? "date" : undefined}
-                onFocus={(e) => e.target === e.currentTarget && grid.onFocus(day)}
-                className={`h-[16rem] border border-slate-200 p-1.5 align-top outline-offset-[-2px] focus-visible:outline-2 focus-visible:outline-brand-500 ${day === today ? "bg-brand-50/60" : "bg-white"}`}
-              >
+              <DayCell key={day} day={day} today={today} tasks={tasks} grid={grid} className={`h-[16rem] ${day === today ? "bg-brand-50/60" : "bg-white"}`}>
                 {tasks.length === 0 ? (
                   <p className="px-1 pt-1 text-xs text-slate-400">Nothing due</p>
                 ) : (
@@ -57,7 +48,7 @@ export function WeekGrid({ anchor, today, days, onOpen, onNavigate }: Props) {
                     ))}
                   </ul>
                 )}
-              </td>
+              </DayCell>
             );
           })}
         </tr>
