@@ -1,5 +1,5 @@
-// Small normalizers shared by the GCP and Azure parsers. None of them ever puts a value from the
-// input into a message: reasons name fields and positions only.
+// Small normalizers shared by the JSON readers and the GCP, Azure and CloudTrail parsers. None of
+// them ever puts a value from the input into a message: reasons name fields and positions only.
 import { isIP } from "node:net";
 import type { ZodError } from "zod";
 

@@ -9,7 +9,7 @@ import { activityOperation } from "@/lib/ingest/azure/operations";
 import { digestId, isFailureWord, signatureName } from "@/lib/ingest/azure/result";
 import { isVaultResource, refFromResourceId } from "@/lib/ingest/azure/secret-ref";
 import { SKIP } from "@/lib/ingest/azure/skip-reasons";
-import { describeIssue, ipOrNull, toIsoUtc } from "@/lib/ingest/gcp/normalize";
+import { describeIssue, ipOrNull, toIsoUtc } from "@/lib/ingest/normalize";
 import type { RecordResult } from "@/lib/ingest/json/to-outcomes";
 
 const text = z.string().nullish();

@@ -6,7 +6,7 @@ import { auditOperation, isSecretNotification } from "@/lib/ingest/azure/operati
 import { digestId, httpStatus, isFailureWord, signatureName, statusName } from "@/lib/ingest/azure/result";
 import { isVaultResource, refFromResourceId, secretUrl, vaultUrl } from "@/lib/ingest/azure/secret-ref";
 import { SKIP } from "@/lib/ingest/azure/skip-reasons";
-import { capText, describeIssue, ipOrNull, toIsoUtc } from "@/lib/ingest/gcp/normalize";
+import { capText, describeIssue, ipOrNull, toIsoUtc } from "@/lib/ingest/normalize";
 import type { RecordResult } from "@/lib/ingest/json/to-outcomes";
 
 const text = z.string().nullish();

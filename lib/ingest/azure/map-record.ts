@@ -3,7 +3,7 @@
 import { mapActivity, isRestActivity } from "@/lib/ingest/azure/map-activity";
 import { mapAuditEvent } from "@/lib/ingest/azure/map-audit-event";
 import { SKIP } from "@/lib/ingest/azure/skip-reasons";
-import { isPlainObject } from "@/lib/ingest/gcp/normalize";
+import { isPlainObject } from "@/lib/ingest/normalize";
 import type { RecordResult } from "@/lib/ingest/json/to-outcomes";
 
 const KEY_VAULT_OPERATION = /^(secret|key|certificate|vault|authentication)/i;

@@ -7,16 +7,15 @@ import { redact } from "@/lib/log";
 import { SECRETS_MANAGER, specOf } from "@/lib/ingest/cloudtrail/actions";
 import { cloudTrailEventSchema, describeIssue, describeJsonError, toIsoUtc, type CloudTrailEvent } from "@/lib/ingest/cloudtrail/event";
 import { cloudTrailActor } from "@/lib/ingest/cloudtrail/map-identity";
+import type { RecordResult } from "@/lib/ingest/json/to-outcomes";
+import { isPlainObject } from "@/lib/ingest/normalize";
 
-export type RecordOutcome = { kind: "event"; event: NormalizedEvent } | { kind: "skipped"; reason: string } | { kind: "quarantined"; reason: string };
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 const str = (value: unknown): string | null => (typeof value === "string" && value ? value : null);
-const quarantine = (reason: string): RecordOutcome[] => [{ kind: "quarantined", reason }];
+const quarantine = (reason: string): RecordResult[] => [{ kind: "quarantined", reason }];
 
 /** lookup-events output nests the event as a JSON string; EventBridge puts it under "detail". */
 function unwrap(value: unknown): { record: unknown } | { reason: string } {
-  if (!isObject(value)) return { record: value };
+  if (!isPlainObject(value)) return { record: value };
   if (typeof value.CloudTrailEvent === "string") {
     try {
       return { record: JSON.parse(value.CloudTrailEvent) };
@@ -24,7 +23,7 @@ function unwrap(value: unknown): { record: unknown } | { reason: string } {
       return { reason: `CloudTrailEvent: ${describeJsonError(error)}` };
     }
   }
-  if (!("eventSource" in value) && isObject(value.detail) && "eventSource" in value.detail) return { record: value.detail };
+  if (!("eventSource" in value) && isPlainObject(value.detail) && "eventSource" in value.detail) return { record: value.detail };
   return { record: value };
 }
 
@@ -65,11 +64,11 @@ function baseEvent(event: CloudTrailEvent, failed: boolean): Base {
   };
 }
 
-export function outcomesOf(value: unknown): RecordOutcome[] {
+export function outcomesOf(value: unknown): RecordResult[] {
   const unwrapped = unwrap(value);
   if ("reason" in unwrapped) return quarantine(unwrapped.reason);
   const record = unwrapped.record;
-  if (!isObject(record)) return quarantine("not a JSON object");
+  if (!isPlainObject(record)) return quarantine("not a JSON object");
   if ("digestStartTime" in record && !("eventSource" in record)) return [{ kind: "skipped", reason: "CloudTrail digest, not an event" }];
   if (record.eventType === "AwsCloudTrailInsight") return [{ kind: "skipped", reason: "CloudTrail Insights event, not an access" }];
   if (typeof record.eventSource !== "string") return quarantine(`eventSource: ${"eventSource" in record ? "not a string" : "missing"}`);

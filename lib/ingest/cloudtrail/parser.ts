@@ -16,9 +16,11 @@ import { describeJsonError } from "@/lib/ingest/cloudtrail/event";
 import { gunzipIfNeeded } from "@/lib/ingest/gunzip";
 import { decodeUtf8 } from "@/lib/ingest/json/byte-stream";
 import { readJsonDocument } from "@/lib/ingest/json/json-document";
-import { outcomesOf, type RecordOutcome } from "@/lib/ingest/cloudtrail/map-event";
+import { outcomesOf } from "@/lib/ingest/cloudtrail/map-event";
+import type { RecordResult } from "@/lib/ingest/json/to-outcomes";
+import { isPlainObject } from "@/lib/ingest/normalize";
 
-const located = (outcomes: RecordOutcome[], location: RecordLocation): ParseOutcome[] => outcomes.map((outcome) => ({ ...outcome, location }));
+const located = (outcomes: RecordResult[], location: RecordLocation): ParseOutcome[] => outcomes.map((outcome) => ({ ...outcome, location }));
 
 const WRAPPER_KEYS = ["Records", "Events"] as const;
 
@@ -37,7 +39,7 @@ function fromLine(text: string, file: string, line: number): ParseOutcome[] {
   } catch (error) {
     return [{ kind: "quarantined", reason: describeJsonError(error), location: { file, line } }];
   }
-  const wrapper = value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  const wrapper = isPlainObject(value) ? value : undefined;
   const wrapped = wrapper ? WRAPPER_KEYS.map((key) => wrapper[key]).find((records) => records !== undefined) : undefined;
   const records = Array.isArray(value) ? value : Array.isArray(wrapped) ? wrapped : null;
   if (!records) return located(outcomesOf(value), { file, line });

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { grpcCodeName } from "@/lib/ingest/gcp/grpc-codes";
 import { actionOf, maskPaths, secretMethod } from "@/lib/ingest/gcp/methods";
-import { capText, describeIssue, ipOrNull, isPlainObject, toIsoUtc } from "@/lib/ingest/gcp/normalize";
+import { capText, describeIssue, ipOrNull, isPlainObject, toIsoUtc } from "@/lib/ingest/normalize";
 import { principalOf } from "@/lib/ingest/gcp/principal";
 import type { RecordResult } from "@/lib/ingest/json/to-outcomes";
 

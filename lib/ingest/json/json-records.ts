@@ -8,7 +8,7 @@
 import { decodeUtf8 } from "@/lib/ingest/json/byte-stream";
 import { gunzipIfNeeded } from "@/lib/ingest/gunzip";
 import { readJsonDocument } from "@/lib/ingest/json/json-document";
-import { describeJsonError, isPlainObject } from "@/lib/ingest/gcp/normalize";
+import { describeJsonError, isPlainObject } from "@/lib/ingest/normalize";
 import { MAX_LINE_BYTES, readLines } from "@/lib/ingest/read-lines";
 import type { RecordLocation } from "@/lib/ingest/types";
 

@@ -2,6 +2,7 @@
 // maps are validated; HMAC'd strings (hmac-sha256:…) pass through untouched. A reason never
 // quotes the line: it names the field and what was wrong with it.
 import { z } from "zod";
+import { isPlainObject } from "@/lib/ingest/normalize";
 import { redact } from "@/lib/log";
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
@@ -72,7 +73,7 @@ export function readEntry(text: string): { entry: AuditEntry } | { reason: strin
   } catch (error) {
     return { reason: describeJsonError(error) };
   }
-  if (typeof json !== "object" || json === null || Array.isArray(json)) return { reason: "not a JSON object" };
+  if (!isPlainObject(json)) return { reason: "not a JSON object" };
   const parsed = auditEntrySchema.safeParse(json);
   return parsed.success ? { entry: parsed.data } : { reason: describeIssue(parsed.error) };
 }
