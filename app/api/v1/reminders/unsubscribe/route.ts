@@ -3,6 +3,7 @@ import type { NextRequest } from "next/server";
 import { changeChannelByToken } from "@/lib/data/reminders/change-channel-by-token";
 import { AppError } from "@/lib/errors";
 import { toProblem } from "@/lib/http/problem";
+import { eventContext } from "@/lib/http/with-route";
 import { reminderSigningSecret } from "@/lib/notify/signing-secret";
 
 // No session here: the signed token in the link is the authorization (lib/domain/reminders/unsubscribe-token.ts).
@@ -27,13 +28,8 @@ export async function POST(request: NextRequest) {
     const secret = await reminderSigningSecret();
     if (!secret) throw new Error("NEXTAUTH_SECRET is not set: unsubscribe links cannot be checked");
     const form = /application\/x-www-form-urlencoded|multipart\/form-data/.test(request.headers.get("content-type") ?? "") ? await request.formData() : null;
-    const result = await changeChannelByToken({
-      token,
-      secret,
-      subscribe: form?.get("action") === "resubscribe",
-      sourceIp: request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
-      userAgent: request.headers.get("user-agent"),
-    });
+    const { sourceIp, userAgent } = eventContext({ request, requestId });
+    const result = await changeChannelByToken({ token, secret, subscribe: form?.get("action") === "resubscribe", sourceIp, userAgent });
     // The page's own form: back to the page, which now confirms the change.
     if (request.headers.get("accept")?.includes("text/html")) return seeOther(pageFor(token));
     return Response.json(result, { headers: { "x-request-id": requestId } });
