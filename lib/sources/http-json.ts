@@ -43,6 +43,8 @@ function errorDetail(text: string, body: unknown): string {
 
 function pickMessage(body: Record<string, unknown>): string | undefined {
   if (Array.isArray(body.errors)) return body.errors.map(String).join("; ");
+  // Doppler: { messages: [...], success: false }
+  if (Array.isArray(body.messages) && body.messages.length > 0) return body.messages.map(String).join("; ");
   if (typeof body.message === "string") return body.message;
   if (typeof body.error === "string") return body.error;
   return undefined;

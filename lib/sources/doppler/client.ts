@@ -2,8 +2,7 @@
 // There is deliberately no method for /v3/configs/config/secrets, /secret or /secrets/download:
 // those return values (DESIGN rule 1).
 import type { z } from "zod";
-import { requestJson, type HttpFailure } from "@/lib/sources/http-json";
-import { sourceErrorFromStatus } from "@/lib/sources/source-error";
+import { requestJson } from "@/lib/sources/http-json";
 import type { ConnectorContext } from "@/lib/sources/types";
 import { configsPageSchema, meSchema, namesSchema, projectsPageSchema, type DopplerConfig } from "@/lib/sources/doppler/config";
 
@@ -12,14 +11,6 @@ const MAX_PAGES = 1000;
 const GRANT = "the Viewer project role on this project";
 
 export type DopplerClient = ReturnType<typeof createDopplerClient>;
-
-/** Doppler errors are `{ messages: [...], success: false }`. */
-function describeError(failure: HttpFailure, where: string) {
-  const messages = (failure.body as { messages?: unknown } | null)?.messages;
-  if (!Array.isArray(messages) || messages.length === 0) return undefined;
-  const detail = `${messages.map(String).join("; ").slice(0, 300)} (${where})`;
-  return { error: sourceErrorFromStatus("Doppler", failure.status, detail, failure.status === 403 ? GRANT : undefined) };
-}
 
 export function createDopplerClient(ctx: ConnectorContext<DopplerConfig>, token: string) {
   const base = ctx.config.apiUrl.replace(/\/+$/, "");
@@ -32,7 +23,6 @@ export function createDopplerClient(ctx: ConnectorContext<DopplerConfig>, token:
       headers: { authorization: `Bearer ${token}` },
       schema,
       missingPermission: GRANT,
-      describeError: (failure) => describeError(failure, `GET ${path}`),
       signal: ctx.signal,
     });
     return body!;
