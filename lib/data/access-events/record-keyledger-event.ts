@@ -6,10 +6,11 @@ import { sql } from "drizzle-orm";
 import { accessEvents } from "@/db/schema";
 import { accessEventSubjects } from "@/db/schema-ingest";
 import { getDb, type Queryable } from "@/lib/data/db";
+import type { Action } from "@/lib/ingest/types";
 
 export type KeyledgerEvent = {
   actor: string;
-  action: "read" | "list" | "describe" | "create" | "update" | "rotate" | "delete" | "restore" | "policy_change" | "tag_change" | "other";
+  action: Action;
   rawAction: string;
   result?: "success" | "failure";
   errorCode?: string | null;
