@@ -17,27 +17,30 @@ const SOURCE: Record<Capacity["minutesSource"], (c: Capacity) => string> = {
   input: (c) => (c.measured.medianMinutes === null ? "Your figure (nothing measured yet)." : `Your figure; measured from completed tasks: ${c.measured.medianMinutes} min.`),
 };
 
+const toInputs = (c: Capacity): Inputs => ({ hours: String(c.engineerHoursPerMonth), minutes: String(c.minutesPerRotation) });
+
 /** Does the policy fit the engineers we have? Inputs prefilled from the API; the verdict recomputed as they change. */
 export function CapacityCalculator() {
   const defaults = useQuery({ queryKey: rotationKeys.capacity({}), queryFn: () => apiGet<Capacity>("/api/v1/rotation/capacity") });
-  const [inputs, setInputs] = useState<Inputs | null>(null);
-  const [asked, setAsked] = useState<Record<string, string>>({});
   const base = defaults.data;
+  // What the user typed; until then (or after "back to"), the measured and saved figures.
+  const [edited, setEdited] = useState<Inputs | null>(null);
+  const inputs = edited ?? (base ? toInputs(base) : null);
+  const [asked, setAsked] = useState<Record<string, string>>({});
 
-  useEffect(() => {
-    if (base && inputs === null) setInputs({ hours: String(base.engineerHoursPerMonth), minutes: String(base.minutesPerRotation) });
-  }, [base, inputs]);
   // Ask the API once typing pauses; only for figures that differ from the defaults.
   useEffect(() => {
-    if (!inputs || !base) return;
+    if (!base) return;
     const timer = setTimeout(() => {
+      const saved = toInputs(base);
+      const typed = edited ?? saved;
       const next: Record<string, string> = {};
-      if (inputs.hours !== String(base.engineerHoursPerMonth)) next.engineerHoursPerMonth = inputs.hours;
-      if (inputs.minutes !== String(base.minutesPerRotation)) next.minutesPerRotation = inputs.minutes;
+      if (typed.hours !== saved.hours) next.engineerHoursPerMonth = typed.hours;
+      if (typed.minutes !== saved.minutes) next.minutesPerRotation = typed.minutes;
       setAsked(next);
     }, 300);
     return () => clearTimeout(timer);
-  }, [inputs, base]);
+  }, [edited, base]);
 
   const result = useQuery({
     queryKey: rotationKeys.capacity(asked),
@@ -61,7 +64,7 @@ export function CapacityCalculator() {
           max={10000}
           min={0}
           value={inputs.hours}
-          onChange={(hours) => setInputs({ ...inputs, hours })}
+          onChange={(hours) => setEdited({ ...inputs, hours })}
           hint="Time the team can give rotations, all engineers together."
         />
         <NumberInput
@@ -71,12 +74,12 @@ export function CapacityCalculator() {
           max={1440}
           min={1}
           value={inputs.minutes}
-          onChange={(minutes) => setInputs({ ...inputs, minutes })}
+          onChange={(minutes) => setEdited({ ...inputs, minutes })}
           hint={SOURCE[c.minutesSource](c)}
           hintTestId="minutes-source"
         />
         {(asked.engineerHoursPerMonth || asked.minutesPerRotation) && (
-          <button type="button" className="text-sm text-brand-700 hover:underline" onClick={() => setInputs({ hours: String(base!.engineerHoursPerMonth), minutes: String(base!.minutesPerRotation) })}>
+          <button type="button" className="text-sm text-brand-700 hover:underline" onClick={() => setEdited(null)}>
             Back to the measured and saved figures
           </button>
         )}
