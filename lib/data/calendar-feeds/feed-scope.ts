@@ -9,7 +9,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { can, ROLES } from "@/lib/auth/permissions";
 
 /** Roles that may make and manage anyone's feed (rotation:manage). */
-export const FEED_ADMIN_ROLES = ROLES.filter((role) => can(role, "rotation:manage"));
+const FEED_ADMIN_ROLES = ROLES.filter((role) => can(role, "rotation:manage"));
 
 /** Admins manage every feed; anyone else their own person feed and the team feeds they made. */
 export function manageableFeeds(actor: Actor): SQL {

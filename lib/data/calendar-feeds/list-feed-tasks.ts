@@ -10,7 +10,7 @@ import { getDb, type Queryable } from "@/lib/data/db";
 import type { LiveCalendarFeed } from "@/lib/data/calendar-feeds/find-calendar-feed-by-token";
 import type { FeedTask } from "@/lib/domain/ics/rotation-feed";
 
-export const CLOSED_TASK_DAYS = 30;
+const CLOSED_TASK_DAYS = 30;
 const MAX_EVENTS = 2_000;
 const DAY = 86_400_000;
 

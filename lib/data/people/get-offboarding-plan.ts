@@ -19,7 +19,7 @@ import { secretScope } from "@/lib/data/scope";
 import { ACTIVE_STATUSES } from "@/lib/domain/rotation/schedule";
 import { AppError, notFound } from "@/lib/errors";
 
-export const ACCESS_WINDOW_DAYS = 90;
+const ACCESS_WINDOW_DAYS = 90;
 const DAY_MS = 86_400_000;
 /** Reading or setting a value is what makes a secret worth rotating; describe/list/tags are not. */
 const VALUE_ACTIONS = ["read", "create", "update", "rotate"] as const;

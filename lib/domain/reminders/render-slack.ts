@@ -12,7 +12,7 @@ export type SlackMessage = { text: string; blocks: SlackBlock[] };
 const SECTION_LIMIT = 2_900;
 
 /** Slack's three control characters in mrkdwn: &, <, >. */
-export const escapeSlack = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const escapeSlack = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const slackLink = (url: string, text: string) => `<${url}|${escapeSlack(text).replace(/\|/g, "¦")}>`;
 
 function section(title: string, lines: string[], more: (n: number) => string): SlackBlock {

@@ -16,7 +16,7 @@
 import type { Bucket, Day } from "@/lib/domain/reminders/types";
 
 export const DIGEST_HORIZON_DAYS = 14;
-export const THRESHOLDS = [14, 7, 1] as const;
+const THRESHOLDS = [14, 7, 1] as const;
 export const OVERDUE_EVERY_DAYS = 3;
 
 const DAY_MS = 86_400_000;
