@@ -12,8 +12,8 @@ import { listFeedTeams } from "@/lib/data/calendar-feeds/list-feed-teams";
 import { regenerateCalendarFeed } from "@/lib/data/calendar-feeds/regenerate-calendar-feed";
 import { revokeCalendarFeed } from "@/lib/data/calendar-feeds/revoke-calendar-feed";
 import { revokePersonFeeds } from "@/lib/data/calendar-feeds/revoke-person-feeds";
-import { AppError } from "@/lib/errors";
 import { actorOf } from "@/test/actors";
+import { codeOf } from "@/test/app-errors";
 import { createTestDatabase } from "@/test/database";
 
 const BASE = "https://keyledger.example.com";
@@ -30,7 +30,6 @@ let admin: Person, priya: Person, teammate: Person, outsider: Person;
 let tier1: Secret, other: Secret;
 const taskIds: Record<string, string> = {};
 
-const codeOf = (promise: Promise<unknown>) => promise.then(() => "ok", (e: unknown) => (e instanceof AppError ? e.code : String(e)));
 const tokenOf = (url: string) => /\/api\/v1\/calendar\/(klc_[\w-]+)\.ics$/.exec(url)![1]!;
 const feedCount = async () => (await database.db.select({ id: calendarFeeds.id }).from(calendarFeeds)).length;
 const parse = (body: string) => Object.values(ical.sync.parseICS(body)).filter((c): c is VEvent => c?.type === "VEVENT");

@@ -12,8 +12,8 @@ import { getOffboardingPlan } from "@/lib/data/people/get-offboarding-plan";
 import { offboardPerson, type Reassignment } from "@/lib/data/people/offboard-person";
 import { openDueTasks } from "@/lib/data/rotation/open-due-tasks";
 import { openRotateNowTask } from "@/lib/data/rotation/open-rotate-now-task";
-import { AppError } from "@/lib/errors";
 import { actorOf } from "@/test/actors";
+import { failure } from "@/test/app-errors";
 import { createTestDatabase } from "@/test/database";
 
 const DAY = 86_400_000;
@@ -25,17 +25,6 @@ let database: Database;
 let admin: Person, otherAdmin: Person, dana: Person, noah: Person, colleague: Person, seller: Person, gone: Person, owner: Person;
 let dbAdmin: Secret, billing: Secret, wiki: Secret, readOnly: Secret, changed: Secret, old: Secret, denied: Secret, viaKeyledger: Secret, byWorkload: Secret;
 let scheduledTaskId: string;
-
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error("expected an AppError");
-    },
-    (e: unknown) => {
-      if (!(e instanceof AppError)) throw e;
-      return { code: e.code, status: e.status, message: e.message, fields: e.fields };
-    },
-  );
 
 async function accessEvent(args: { secret: Secret; actor: string; at: Date; action?: string; result?: string; sourceKind?: string }) {
   const { secret, actor, at, action = "read", result = "success", sourceKind = "vault" } = args;
