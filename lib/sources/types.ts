@@ -2,33 +2,23 @@
 // streams it as SecretMetadata; it never calls an operation that returns a value (DESIGN rule 1).
 // Anything a store cannot tell is left null ("unknown"), never guessed.
 import type { z } from "zod";
+import type { ENVIRONMENTS, LIFETIMES, PRIVILEGES, SECRET_KINDS, SOURCE_KIND_VALUES } from "@/lib/domain/registry-values";
 import type { OwnershipRole } from "@/lib/domain/roles";
 import type { TagKeys } from "@/lib/sources/tag-mapping";
 
-export type SourceKind =
-  | "aws_secrets_manager"
-  | "vault"
-  | "gcp_secret_manager"
-  | "azure_key_vault"
-  | "doppler"
-  | "onepassword"
-  | "infisical"
-  | "kubernetes"
-  | "github_actions"
-  | "sops"
-  | "inventory_file";
+export type SourceKind = (typeof SOURCE_KIND_VALUES)[number];
 
 export type SecretMetadata = {
   /** Stable id within the store (ARN, path, resource name…). With the source, the secret's identity. */
   externalId: string;
   name: string;
   description?: string | null;
-  environment?: "prod" | "staging" | "dev" | null;
-  kind?: "api_key" | "database_credential" | "oauth_client" | "signing_key" | "access_token" | "webhook_secret" | "certificate" | "ssh_key" | "password" | "encryption_key" | null;
+  environment?: (typeof ENVIRONMENTS)[number] | null;
+  kind?: (typeof SECRET_KINDS)[number] | null;
   provider?: string | null;
   tier?: 1 | 2 | 3 | 4 | null;
-  privilege?: "admin" | "write" | "read" | null;
-  lifetime?: "static" | "short_lived" | null;
+  privilege?: (typeof PRIVILEGES)[number] | null;
+  lifetime?: (typeof LIFETIMES)[number] | null;
   ttlSeconds?: number | null;
   createdAt?: Date | null;
   updatedAt?: Date | null;

@@ -5,7 +5,6 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { getDb, type Queryable } from "@/lib/data/db";
 import { getConnector } from "@/lib/sources/registry";
-import type { SourceKind } from "@/lib/sources/types";
 
 /** One source with its configuration, the policy to grant, and its sync history. */
 export async function getSource({ actor, id, db = getDb() }: { actor: Actor; id: string; db?: Queryable }) {
@@ -13,7 +12,7 @@ export async function getSource({ actor, id, db = getDb() }: { actor: Actor; id:
   const [source] = await db.select().from(sources).where(eq(sources.id, id));
   if (!source) return null;
   const runs = await db.select().from(syncRuns).where(eq(syncRuns.sourceId, id)).orderBy(desc(syncRuns.queuedAt)).limit(20);
-  const connector = getConnector(source.kind as SourceKind);
+  const connector = getConnector(source.kind);
   const parsed = connector?.configSchema.safeParse(source.config);
   const policy = connector && parsed?.success ? connector.policy(parsed.data) : null;
   return { source, runs, policy, connectorLabel: connector?.label ?? null, provides: connector?.provides ?? [] };

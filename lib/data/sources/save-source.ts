@@ -6,7 +6,6 @@ import { can } from "@/lib/auth/permissions";
 import { getDb, type Queryable } from "@/lib/data/db";
 import { validateSourceConfig } from "@/lib/data/sources/source-config";
 import { AppError, notFound } from "@/lib/errors";
-import type { SourceKind } from "@/lib/sources/types";
 import type { createSourceBody, updateSourceBody } from "@/lib/validation/sources";
 import type { z } from "zod";
 
@@ -16,7 +15,7 @@ function assertCanManage(actor: Actor) {
 
 export async function createSource({ actor, input, db = getDb() }: { actor: Actor; input: z.infer<typeof createSourceBody>; db?: Queryable }) {
   assertCanManage(actor);
-  const config = validateSourceConfig(input.kind as SourceKind, input.config);
+  const config = validateSourceConfig(input.kind, input.config);
   const [source] = await db.insert(sources).values({ ...input, config: config as Record<string, string> }).returning();
   return source!;
 }
@@ -25,7 +24,7 @@ export async function updateSource({ actor, id, input, db = getDb() }: { actor: 
   assertCanManage(actor);
   const [current] = await db.select().from(sources).where(eq(sources.id, id)).for("update");
   if (!current) throw notFound("Source");
-  const config = input.config ? validateSourceConfig(current.kind as SourceKind, input.config) : current.config;
+  const config = input.config ? validateSourceConfig(current.kind, input.config) : current.config;
   const [source] = await db
     .update(sources)
     .set({ ...input, config: config as Record<string, string> })

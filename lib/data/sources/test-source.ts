@@ -9,7 +9,6 @@ import { getConnector } from "@/lib/sources/registry";
 import { redact } from "@/lib/log";
 import { SourceError } from "@/lib/sources/source-error";
 import { DEFAULT_TAG_KEYS, type TagKeys } from "@/lib/sources/tag-mapping";
-import type { SourceKind } from "@/lib/sources/types";
 
 export type ConnectionTest = { ok: true; detail: string } | { ok: false; code: string; error: string };
 
@@ -19,7 +18,7 @@ export async function testSource({ actor, id }: { actor: Actor; id: string }): P
   const [source] = await getDb().select().from(sources).where(eq(sources.id, id));
   if (!source) throw notFound("Source");
   if (source.config.demo === "true") return { ok: false, code: "demo", error: "This is a demo source with sample data: there is no store to connect to." };
-  const connector = getConnector(source.kind as SourceKind);
+  const connector = getConnector(source.kind);
   if (!connector) return { ok: false, code: "unsupported", error: `No connector for ${source.kind} yet.` };
   const parsed = connector.configSchema.safeParse(source.config);
   if (!parsed.success) return { ok: false, code: "config", error: `Invalid configuration: ${parsed.error.issues[0]?.path.join(".")} — ${parsed.error.issues[0]?.message}` };

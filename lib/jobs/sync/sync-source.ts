@@ -11,7 +11,7 @@ import { log, redact } from "@/lib/log";
 import { getConnector } from "@/lib/sources/registry";
 import { SourceError } from "@/lib/sources/source-error";
 import { DEFAULT_TAG_KEYS, type TagKeys } from "@/lib/sources/tag-mapping";
-import type { SecretMetadata, SourceKind } from "@/lib/sources/types";
+import type { SecretMetadata } from "@/lib/sources/types";
 
 const BATCH = 500;
 // A store that stops answering must not hold the sync's transaction (and its row locks) forever.
@@ -69,7 +69,7 @@ export async function syncSource({ db, sourceId, runId, trigger = "schedule", fe
 }
 
 async function* listFrom(source: Source, fetchImpl: typeof fetch): AsyncIterable<SecretMetadata> {
-  const connector = getConnector(source.kind as SourceKind);
+  const connector = getConnector(source.kind);
   if (!connector) throw new SourceError("unsupported", `Keyledger has no connector for ${source.kind} yet.`);
   const parsed = connector.configSchema.safeParse(source.config);
   if (!parsed.success) {
