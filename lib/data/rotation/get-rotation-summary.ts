@@ -11,7 +11,7 @@ import { can } from "@/lib/auth/permissions";
 import { getDb, type Queryable } from "@/lib/data/db";
 import { secretScope } from "@/lib/data/scope";
 import { acknowledgedWithin2Days, onTimeByQuarter, type QuarterOnTime } from "@/lib/domain/rotation/metrics";
-import { DAY_MS } from "@/lib/domain/rotation/schedule";
+import { ACTIVE_STATUSES, DAY_MS } from "@/lib/domain/rotation/schedule";
 import { AppError } from "@/lib/errors";
 
 export type RotationSummary = {
@@ -38,10 +38,11 @@ export async function getRotationSummary({ actor, db = getDb(), now = new Date()
     })
     .from(rotationTasks)
     .innerJoin(secrets, sql`${secrets.id} = ${rotationTasks.secretId}`)
-    .where(and(secretScope(actor), inArray(rotationTasks.status, ["open", "acknowledged", "awaiting_approval"])));
+    .where(and(secretScope(actor), inArray(rotationTasks.status, [...ACTIVE_STATUSES])));
 
   // Tasks the two metrics need: opened in the ack window, or completed / past grace in the quarters shown.
   const quarterStart = startOfQuarter(now, QUARTERS - 1);
+  const ackWindow = new Date(now.getTime() - ACK_WINDOW_DAYS * DAY_MS);
   const tasks = await db
     .select({ status: rotationTasks.status, openedAt: rotationTasks.openedAt, acknowledgedAt: rotationTasks.acknowledgedAt, completedAt: rotationTasks.completedAt, graceUntil: rotationTasks.graceUntil })
     .from(rotationTasks)
@@ -49,10 +50,9 @@ export async function getRotationSummary({ actor, db = getDb(), now = new Date()
     .where(
       and(
         secretScope(actor),
-        or(gte(rotationTasks.openedAt, new Date(now.getTime() - ACK_WINDOW_DAYS * DAY_MS)), gte(rotationTasks.completedAt, quarterStart), and(gte(rotationTasks.graceUntil, quarterStart), lt(rotationTasks.graceUntil, now))),
+        or(gte(rotationTasks.openedAt, ackWindow), gte(rotationTasks.completedAt, quarterStart), and(gte(rotationTasks.graceUntil, quarterStart), lt(rotationTasks.graceUntil, now))),
       ),
     );
-  const ackWindow = new Date(now.getTime() - ACK_WINDOW_DAYS * DAY_MS);
   return {
     overdue: counts?.overdue ?? 0,
     dueIn14Days: counts?.dueIn14Days ?? 0,

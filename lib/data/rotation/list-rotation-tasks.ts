@@ -10,15 +10,14 @@ import { getDb, type Queryable } from "@/lib/data/db";
 import { selectRotationTasks, toRotationTask, type RotationTask } from "@/lib/data/rotation/rotation-task-json";
 import { secretScope } from "@/lib/data/scope";
 import { decodeCursor, encodeCursor } from "@/lib/domain/cursor";
+import { ACTIVE_STATUSES } from "@/lib/domain/rotation/schedule";
 import { AppError } from "@/lib/errors";
 import type { ListRotationTasksQuery } from "@/lib/validation/rotation";
 
 export type RotationTaskPage = { items: RotationTask[]; nextCursor: string | null };
 
-const ACTIVE = ["open", "acknowledged", "awaiting_approval"] as const;
-
-/** The `where` for a task list, shared by the list and the summary. */
-export function rotationTaskWhere(actor: Actor, query: Omit<ListRotationTasksQuery, "cursor" | "limit">, now: Date): SQL {
+/** The `where` for a task list: the actor's scope and the query's filters. */
+function rotationTaskWhere(actor: Actor, query: Omit<ListRotationTasksQuery, "cursor" | "limit">, now: Date): SQL {
   if (!can(actor.role, "rotation:read")) throw new AppError("forbidden", `Your role (${actor.role}) cannot see the rotation calendar`);
   const parts: (SQL | undefined)[] = [secretScope(actor)];
   if (query.from) parts.push(sql`${rotationTasks.dueAt} >= ${query.from}`);
@@ -44,7 +43,7 @@ export function rotationTaskWhere(actor: Actor, query: Omit<ListRotationTasksQue
     parts.push(or(envs.length ? inArray(secrets.environment, envs) : undefined, query.environment.includes("unknown") ? isNull(secrets.environment) : undefined));
   }
   if (query.overdue) {
-    const overdue = and(sql`${rotationTasks.dueAt} < ${now}`, inArray(rotationTasks.status, ACTIVE));
+    const overdue = and(sql`${rotationTasks.dueAt} < ${now}`, inArray(rotationTasks.status, [...ACTIVE_STATUSES]));
     parts.push(query.overdue === "true" ? overdue : sql`not (${overdue})`);
   }
   return and(...parts) as SQL;

@@ -14,7 +14,7 @@ import { loadRotationTask, type RotationTask } from "@/lib/data/rotation/rotatio
 import { recordRotationEvent, type EventContext } from "@/lib/data/rotation/record-rotation-event";
 import { secretScope } from "@/lib/data/scope";
 import { resolvePolicy } from "@/lib/domain/rotation/policy";
-import { DAY_MS, pickAssignee } from "@/lib/domain/rotation/schedule";
+import { ACTIVE_STATUSES, DAY_MS, pickAssignee } from "@/lib/domain/rotation/schedule";
 import { validateText } from "@/lib/domain/rotation/validate";
 import { AppError, notFound } from "@/lib/errors";
 
@@ -42,7 +42,7 @@ export async function openRotateNowTask(args: {
     const [existing] = await tx
       .select({ id: rotationTasks.id, reason: rotationTasks.reason })
       .from(rotationTasks)
-      .where(and(eq(rotationTasks.secretId, secretId), eq(rotationTasks.kind, "rotate_now"), inArray(rotationTasks.status, ["open", "acknowledged", "awaiting_approval"])))
+      .where(and(eq(rotationTasks.secretId, secretId), eq(rotationTasks.kind, "rotate_now"), inArray(rotationTasks.status, [...ACTIVE_STATUSES])))
       .limit(1);
     let taskId: string;
     if (existing) {
