@@ -1,9 +1,12 @@
 // Browser-side calls to Keyledger's own REST API. Problems come back as ApiError with the
-// server's detail, so islands can show what went wrong in words.
+// server's detail (and its field errors), so islands can show what went wrong in words.
+import type { FieldError } from "@/lib/errors";
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly errors: FieldError[] = [],
   ) {
     super(message);
   }
@@ -11,8 +14,8 @@ export class ApiError extends Error {
 
 async function parse<T>(response: Response): Promise<T> {
   if (response.ok) return (await response.json()) as T;
-  const problem = (await response.json().catch(() => null)) as { detail?: string } | null;
-  throw new ApiError(response.status, problem?.detail ?? `Request failed (${response.status})`);
+  const problem = (await response.json().catch(() => null)) as { detail?: string; errors?: FieldError[] } | null;
+  throw new ApiError(response.status, problem?.detail ?? `Request failed (${response.status})`, problem?.errors ?? []);
 }
 
 export async function apiGet<T>(path: string, params: Record<string, string> = {}): Promise<T> {
