@@ -10,9 +10,9 @@ import { OffboardingReviewStep } from "@/components/people/offboarding-review-st
 import { GAP, OffboardingRolesStep, roleKey } from "@/components/people/offboarding-roles-step";
 import type { OffboardingPlan } from "@/lib/data/people/get-offboarding-plan";
 import type { OffboardingResult as Result } from "@/lib/data/people/offboard-person";
+import { apiSend, type ApiError } from "@/lib/http/api-client";
 import { peopleKeys } from "@/lib/query-keys";
 
-type Problem = { status: number; detail: string; errors: { field: string; message: string }[] };
 const STEPS = ["Reassign roles", "Review rotations", "Confirm"] as const;
 
 /** The offboarding wizard: reassign each role, review what rotates and why, confirm; then the result. */
@@ -24,8 +24,11 @@ export function OffboardingWizard({ plan }: { plan: OffboardingPlan }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string[]>([]);
   const heading = useRef<HTMLHeadingElement>(null);
-  const submit = useMutation<Result, Problem>({
-    mutationFn: () => postOffboarding(plan.person.id, plan.roles.map((r) => ({ secretId: r.secretId, role: r.role, personId: choices[roleKey(r)] === GAP ? null : choices[roleKey(r)]! }))),
+  const submit = useMutation<Result, ApiError>({
+    mutationFn: () =>
+      apiSend<Result>("POST", `/api/v1/people/${plan.person.id}/offboarding`, {
+        reassignments: plan.roles.map((r) => ({ secretId: r.secretId, role: r.role, personId: choices[roleKey(r)] === GAP ? null : choices[roleKey(r)]! })),
+      }),
     onSuccess: () => client.invalidateQueries({ queryKey: peopleKeys.all }),
     onError: (p) => showProblem(p),
   });
@@ -60,7 +63,7 @@ export function OffboardingWizard({ plan }: { plan: OffboardingPlan }) {
     setStep((s) => s + 1);
   }
 
-  function showProblem(p: Problem) {
+  function showProblem(p: ApiError) {
     const rowErrors: Record<string, string> = {};
     const general: string[] = [];
     for (const e of p.errors) {
@@ -72,7 +75,7 @@ export function OffboardingWizard({ plan }: { plan: OffboardingPlan }) {
     const rows = Object.keys(rowErrors).length;
     if (rows) general.push(`${rows} reassignment${rows === 1 ? " was" : "s were"} refused: fix the marked row${rows === 1 ? "" : "s"} in step 1. Nothing has changed.`);
     setErrors(rowErrors);
-    setProblem(general.length ? general : [`${p.detail}. Nothing has changed.`]);
+    setProblem(general.length ? general : [`${p.message}. Nothing has changed.`]);
   }
 
   if (submit.data) return <OffboardingResult result={submit.data} />;
@@ -147,15 +150,4 @@ function stepHint(step: number, first: string) {
   if (step === 0) return "Suggestions are preselected. Only active people who can work rotation tasks are listed; leaving a role empty is allowed, but only on purpose.";
   if (step === 1) return `Everything ${first} held a role on, or read or changed in the last 90 days, rotates now: they may still know the value.`;
   return "Nothing has changed yet.";
-}
-
-async function postOffboarding(personId: string, reassignments: { secretId: string; role: string; personId: string | null }[]): Promise<Result> {
-  const response = await fetch(`/api/v1/people/${personId}/offboarding`, {
-    method: "POST",
-    headers: { accept: "application/json", "content-type": "application/json" },
-    body: JSON.stringify({ reassignments }),
-  });
-  if (response.ok) return (await response.json()) as Result;
-  const body = (await response.json().catch(() => null)) as Partial<Problem> | null;
-  throw { status: response.status, detail: body?.detail ?? `Request failed (${response.status})`, errors: body?.errors ?? [] } satisfies Problem;
 }
