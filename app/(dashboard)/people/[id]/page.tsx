@@ -57,7 +57,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         </div>
         <div className="space-y-4">
           {showFeed && <CalendarFeedCard personId={person.id} forPerson={self ? undefined : person.name.split(" ")[0]} teams={feedTeams} />}
-          {person.id === actor.id && <ReminderPreferences />}
+          {self && <ReminderPreferences />}
           <OffboardingPreview detail={detail} canOffboard={canOffboard} />
           <section className="card p-5" aria-label="Copies">
             <h2 className="mb-3 text-sm font-semibold text-ink">Copies on their devices and accounts</h2>
