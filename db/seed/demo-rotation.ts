@@ -58,10 +58,15 @@ export async function seedDemoRotation(args: {
 
 const OFFBOARDED = new Set(DEMO_PEOPLE.filter((p) => p.offboardedDaysAgo !== undefined).map((p) => p.key));
 
+/** The default policy a planned secret falls under. */
+function planPolicy({ values: v }: SecretPlan) {
+  return resolvePolicy({ secret: { tier: v.tier ?? null, environment: v.environment ?? null, lifetime: v.lifetime ?? null }, policies: DEFAULT_POLICIES });
+}
+
 /** Whether the daily job will have a task open for this secret at `now` (with the demo's lead). */
 function dueByNow(plan: SecretPlan, now: Date): boolean {
   const v = plan.values;
-  const policy = resolvePolicy({ secret: { tier: v.tier ?? null, environment: v.environment ?? null, lifetime: v.lifetime ?? null }, policies: DEFAULT_POLICIES });
+  const policy = planPolicy(plan);
   const basis = v.lastRotatedAt ?? v.createdInSourceAt;
   return !policy.exempt && basis !== null && basis !== undefined && basis.getTime() + (policy.intervalDays - DEMO_LEAD_DAYS) * DAY_MS <= now.getTime();
 }
@@ -91,7 +96,7 @@ export function assignRotationOwners(args: { plans: SecretPlan[]; now: Date; ran
 function pastRotations(args: { plan: SecretPlan; id: string; personId: (key: string) => string; random: Random; now: Date }): NewTask[] {
   const { plan, id, personId, random, now } = args;
   const v = plan.values;
-  const policy = resolvePolicy({ secret: { tier: v.tier ?? null, environment: v.environment ?? null, lifetime: v.lifetime ?? null }, policies: DEFAULT_POLICIES });
+  const policy = planPolicy(plan);
   if (policy.exempt || !v.lastRotatedAt) return [];
   const assignee = pickAssignee({
     operatorId: plan.roles.operator ? personId(plan.roles.operator) : null,
