@@ -66,8 +66,6 @@ export function useTaskActions(me: Me) {
   return { acknowledge, done, skip, approve };
 }
 
-export type TaskActions = ReturnType<typeof useTaskActions>;
-
 /** What the signed-in person may do to a task (the API decides again). */
 export function allowedActions(task: RotationTask, me: { id: string; canWork: boolean; canManage: boolean }) {
   const works = me.canWork && (me.canManage || task.assignee?.id === me.id);
