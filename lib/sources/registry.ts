@@ -10,6 +10,8 @@ import { infisicalConnector } from "@/lib/sources/infisical/connector";
 import { kubernetesConnector } from "@/lib/sources/kubernetes/connector";
 import { onePasswordConnector } from "@/lib/sources/onepassword/connector";
 import { sopsConnector } from "@/lib/sources/sops/connector";
+import { SourceError } from "@/lib/sources/source-error";
+import { DEFAULT_TAG_KEYS, type TagKeys } from "@/lib/sources/tag-mapping";
 import type { Connector, SourceKind } from "@/lib/sources/types";
 import { vaultConnector } from "@/lib/sources/vault/connector";
 
@@ -32,4 +34,24 @@ export const CONNECTORS: Partial<Record<SourceKind, AnyConnector>> = {
 
 export function getConnector(kind: SourceKind): AnyConnector | undefined {
   return CONNECTORS[kind];
+}
+
+/**
+ * A source as stored → its connector and the context to call it with: the configuration checked
+ * against the connector's schema, the source's tag keys over the defaults. Sync and "Test
+ * connection" both start here; a missing connector or a bad configuration is a SourceError.
+ */
+export function connectSource(
+  source: { kind: SourceKind; config: Record<string, unknown>; tagKeys: Record<string, string[]> | null },
+  { fetch, signal }: { fetch: typeof globalThis.fetch; signal: AbortSignal },
+): { connector: AnyConnector; ctx: Parameters<AnyConnector["listSecrets"]>[0] } {
+  const connector = getConnector(source.kind);
+  if (!connector) throw new SourceError("unsupported", `Keyledger has no connector for ${source.kind} yet.`);
+  const parsed = connector.configSchema.safeParse(source.config);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new SourceError("config", `The source's configuration is invalid: ${issue?.path.join(".") || "config"} — ${issue?.message}.`);
+  }
+  const tagKeys = { ...DEFAULT_TAG_KEYS, ...(source.tagKeys ?? {}) } as TagKeys;
+  return { connector, ctx: { config: parsed.data, tagKeys, fetch, signal } };
 }

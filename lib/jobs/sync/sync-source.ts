@@ -8,9 +8,8 @@ import { confirmRotations } from "@/lib/data/rotation/confirm-rotations";
 import { linkMetadata } from "@/lib/jobs/sync/link-metadata";
 import { upsertSecrets } from "@/lib/jobs/sync/upsert-secrets";
 import { log, redact } from "@/lib/log";
-import { getConnector } from "@/lib/sources/registry";
+import { connectSource } from "@/lib/sources/registry";
 import { SourceError } from "@/lib/sources/source-error";
-import { DEFAULT_TAG_KEYS, type TagKeys } from "@/lib/sources/tag-mapping";
 import type { SecretMetadata } from "@/lib/sources/types";
 
 const BATCH = 500;
@@ -69,15 +68,8 @@ export async function syncSource({ db, sourceId, runId, trigger = "schedule", fe
 }
 
 async function* listFrom(source: Source, fetchImpl: typeof fetch): AsyncIterable<SecretMetadata> {
-  const connector = getConnector(source.kind);
-  if (!connector) throw new SourceError("unsupported", `Keyledger has no connector for ${source.kind} yet.`);
-  const parsed = connector.configSchema.safeParse(source.config);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new SourceError("config", `The source's configuration is invalid: ${issue?.path.join(".") || "config"} — ${issue?.message}.`);
-  }
-  const tagKeys = { ...DEFAULT_TAG_KEYS, ...(source.tagKeys ?? {}) } as TagKeys;
-  yield* connector.listSecrets({ config: parsed.data, tagKeys, fetch: fetchImpl, signal: AbortSignal.timeout(SYNC_TIMEOUT_MS) });
+  const { connector, ctx } = connectSource(source, { fetch: fetchImpl, signal: AbortSignal.timeout(SYNC_TIMEOUT_MS) });
+  yield* connector.listSecrets(ctx);
 }
 
 /** Secrets of this source the store no longer lists are marked missing — never deleted. */
