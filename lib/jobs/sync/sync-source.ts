@@ -2,9 +2,10 @@
 // so a sync that fails half way changes nothing and the last good data stays. Progress is written
 // to the sync run as it goes (on another connection), so the Sources page can show it live.
 import { eq, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { sources, syncRuns, type Source } from "@/db/schema";
 import { confirmRotations } from "@/lib/data/rotation/confirm-rotations";
+import { queueRun } from "@/lib/jobs/schedule-syncs";
 import { linkMetadata } from "@/lib/jobs/sync/link-metadata";
 import { upsertSecrets } from "@/lib/jobs/sync/upsert-secrets";
 import { log, redact } from "@/lib/log";
@@ -21,7 +22,7 @@ export type SyncOutcome = { runId: string; status: "succeeded" | "failed"; liste
 export async function syncSource({ db, sourceId, runId, trigger = "schedule", fetchImpl = fetch }: { db: Db; sourceId: string; runId?: string; trigger?: string; fetchImpl?: typeof fetch }): Promise<SyncOutcome> {
   const [source] = await db.select().from(sources).where(eq(sources.id, sourceId));
   if (!source) throw new SourceError("not_found", `No source ${sourceId}`);
-  const id = runId ?? (await db.insert(syncRuns).values({ sourceId, trigger }).returning({ id: syncRuns.id }))[0]!.id;
+  const id = runId ?? (await queueRun(db, sourceId, trigger));
   await db.update(syncRuns).set({ status: "running", startedAt: new Date() }).where(eq(syncRuns.id, id));
   const progress = { listed: 0, added: 0, changed: 0, missing: 0 };
   try {
@@ -73,7 +74,7 @@ async function* listFrom(source: Source, fetchImpl: typeof fetch): AsyncIterable
 }
 
 /** Secrets of this source the store no longer lists are marked missing — never deleted. */
-async function markMissing(tx: Parameters<Parameters<Db["transaction"]>[0]>[0], sourceId: string, seen: string[]): Promise<number> {
+async function markMissing(tx: Tx, sourceId: string, seen: string[]): Promise<number> {
   const result = await tx.execute(sql`
     update secrets set missing_since = now(), updated_at = now()
     where source_id = ${sourceId}::uuid and missing_since is null and not (external_id = any(${sql.param(seen)}::text[]))`);
