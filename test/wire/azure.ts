@@ -11,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import tls from "node:tls";
 import type { AccessToken, TokenCredential } from "@azure/identity";
-import { startWireServer, type WireRequest, type WireResponse, type WireServer } from "@/test/wire/wire-server";
+import { createFaults, startWireServer, type WireFault, type WireRequest, type WireResponse, type WireServer } from "@/test/wire/wire-server";
 
 export const AZURE_WIRE_HOST = "keyledger-wire.vault.azure.net";
 export const AZURE_WIRE_TOKEN = "wire-valid-token";
@@ -31,7 +31,6 @@ export type AzureWireSecret = {
   managed?: boolean;
   versions: AzureWireVersion[];
 };
-export type WireFault = { operation: string; status: number; times?: number; body?: unknown; headers?: Record<string, string> };
 export type AzureWireOptions = { secrets?: AzureWireSecret[]; maxPageSize?: number; faults?: WireFault[]; forbidden?: boolean; latencyMs?: number };
 export type AzureWire = WireServer & { vaultUrl: string; agent: https.Agent };
 
@@ -106,7 +105,7 @@ function page<T>(items: T[], request: WireRequest, maxPageSize: number, link: (q
 
 export async function startAzureWire(options: AzureWireOptions = {}): Promise<AzureWire> {
   const secrets = options.secrets ?? azureFixtureSecrets();
-  const faults = (options.faults ?? []).map((f) => ({ ...f, left: f.times ?? 1 }));
+  const takeFault = createFaults(options.faults);
   const maxPageSize = options.maxPageSize ?? 25;
   let base = "";
   const attributes = (s: { created: number; updated?: number; enabled?: boolean; exp?: number; nbf?: number }) => ({
@@ -125,9 +124,8 @@ export async function startAzureWire(options: AzureWireOptions = {}): Promise<Az
     if (!request.headers.authorization) return kvError("BearerChallenge", 401, "Unauthorized", "AKV10000: Request is missing a Bearer or PoP token.", { "www-authenticate": CHALLENGE });
     if (request.headers.authorization !== `Bearer ${AZURE_WIRE_TOKEN}`) return kvError(operation, 401, "Unauthorized", "AKV10032: Invalid issuer.", { "www-authenticate": CHALLENGE });
     if (!request.query.get("api-version")) return kvError(operation, 400, "BadParameter", "The request URI contains an invalid api-version.");
-    const fault = faults.find((f) => f.operation === operation && f.left > 0);
+    const fault = takeFault(operation);
     if (fault) {
-      fault.left--;
       return fault.body !== undefined ? { operation, status: fault.status, body: fault.body, headers: fault.headers } : kvError(operation, fault.status, fault.status === 429 ? "Throttled" : "ServiceUnavailable", "Injected fault", fault.headers);
     }
     if (operation === "unknown") return kvError(operation, 404, "NotFound", `No route for ${request.method} ${request.path}`);

@@ -2,7 +2,7 @@
 // with deterministic lumenpay sample data. It also answers the value-returning endpoints, under
 // their own operation names and with a sentinel instead of a value, so tests can prove they are
 // never called.
-import { startWireServer, type WireRequest, type WireResponse, type WireServer } from "@/test/wire/wire-server";
+import { createFaults, faultsByOperation, startWireServer, type WireRequest, type WireResponse, type WireServer } from "@/test/wire/wire-server";
 
 export const DOPPLER_VALUE_SENTINEL = "[wire: doppler value endpoint was called]";
 
@@ -66,11 +66,11 @@ export function createDopplerHandler(options: DopplerWireOptions = {}) {
   const projects = options.projects ?? buildDopplerSample();
   const token = options.token ?? "test-only-doppler-token";
   const maxPerPage = options.maxPerPage ?? 100;
-  const faults = new Map(Object.entries(options.faults ?? {}).map(([op, list]) => [op, [...(list ?? [])]]));
+  const takeFault = createFaults(faultsByOperation(options.faults));
 
   return (request: WireRequest): WireResponse => {
     const operation = dopplerOperation(request);
-    const fault = faults.get(operation)?.shift();
+    const fault = takeFault(operation);
     if (fault) return { operation, status: fault.status, headers: fault.headers, body: fault.body ?? { messages: [`fault ${fault.status}`], success: false } };
     if (request.headers.authorization !== `Bearer ${token}`) return error(401, "Invalid Auth token", operation);
 

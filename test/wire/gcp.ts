@@ -1,7 +1,7 @@
 // GCP Secret Manager wire server: the documented v1 REST surface (JSON over HTTP, google.rpc.Status
 // errors) for the official client's REST transport. Value operations are recorded and refused.
 import { OAuth2Client } from "google-auth-library";
-import { startWireServer, type WireRequest, type WireResponse, type WireServer } from "@/test/wire/wire-server";
+import { createFaults, startWireServer, type WireFault, type WireRequest, type WireResponse, type WireServer } from "@/test/wire/wire-server";
 
 export type GcpWireVersion = { id: string; createTime: string; state: "ENABLED" | "DISABLED" | "DESTROYED"; destroyTime?: string };
 export type GcpWireSecret = {
@@ -16,7 +16,6 @@ export type GcpWireSecret = {
   versions: GcpWireVersion[];
 };
 /** Answer the next `times` calls of `operation` with `status` (and a google.rpc.Status body unless `body` is given). */
-export type WireFault = { operation: string; status: number; times?: number; body?: unknown; headers?: Record<string, string> };
 export type GcpWireOptions = { secrets?: GcpWireSecret[]; maxPageSize?: number; faults?: WireFault[]; deniedPermissions?: string[]; latencyMs?: number };
 
 export const GCP_WIRE_TOKEN = "wire-valid-token";
@@ -101,16 +100,15 @@ function secretJson(s: GcpWireSecret) {
 
 export async function startGcpWire(options: GcpWireOptions = {}): Promise<WireServer> {
   const secrets = options.secrets ?? gcpFixtureSecrets();
-  const faults = (options.faults ?? []).map((f) => ({ ...f, left: f.times ?? 1 }));
+  const takeFault = createFaults(options.faults);
   const maxPageSize = options.maxPageSize ?? 25_000;
   return startWireServer((request) => {
     const target = route(request);
     if (!target || request.method !== "GET") return googleError("unknown", 404, `Method not found: ${request.method} ${request.path}`);
     const { operation, parent } = target;
     if (request.headers.authorization !== `Bearer ${GCP_WIRE_TOKEN}`) return googleError(operation, 401, "Request had invalid authentication credentials. Expected OAuth 2 access token.");
-    const fault = faults.find((f) => f.operation === operation && f.left > 0);
+    const fault = takeFault(operation);
     if (fault) {
-      fault.left--;
       if (fault.body !== undefined) return { operation, status: fault.status, body: fault.body, headers: fault.headers };
       return { ...googleError(operation, fault.status, `Injected ${STATUS[fault.status] ?? fault.status}`), headers: fault.headers };
     }

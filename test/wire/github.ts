@@ -3,7 +3,7 @@
 // x-ratelimit-* headers, 401 "Bad credentials", 403 rate-limit and permission answers. It also
 // answers the single-secret and public-key endpoints (used only to write secrets) under their
 // own operation names, so tests can prove a connector never calls them.
-import { startWireServer, type WireRequest, type WireResponse, type WireServer } from "@/test/wire/wire-server";
+import { createFaults, startWireServer, type WireRequest, type WireResponse, type WireServer } from "@/test/wire/wire-server";
 
 export type WireGitHubSecret = { name: string; createdAt: string; updatedAt: string };
 export type WireGitHubOrgSecret = WireGitHubSecret & { visibility: "all" | "private" | "selected"; selectedRepos?: string[] };
@@ -72,7 +72,7 @@ const secretJson = (s: WireGitHubSecret) => ({ name: s.name, created_at: s.creat
 export async function startGitHubWireServer(options: GitHubWireOptions): Promise<WireServer> {
   const { org } = options;
   const token = options.token ?? GITHUB_WIRE_TOKEN;
-  const faults = (options.faults ?? []).map((fault) => ({ ...fault, left: fault.times ?? Infinity }));
+  const takeFault = createFaults(options.faults, Infinity);
   const repos = new Map(options.repos.map((r) => [r.name, r]));
   let remaining = 5000;
   const reset = Math.ceil(Date.now() / 1000) + 3600;
@@ -83,9 +83,8 @@ export async function startGitHubWireServer(options: GitHubWireOptions): Promise
     const parts = request.path.replace(/^\/api\/v3(?=\/)/, "").split("/").filter(Boolean);
     const operation = classify(request.method, parts);
     const base = { "x-ratelimit-limit": "5000", "x-ratelimit-remaining": String(Math.max(0, --remaining)), "x-ratelimit-reset": String(reset), "x-ratelimit-resource": "core", "x-github-api-version-selected": "2022-11-28" };
-    const fault = faults.find((f) => f.left > 0 && (!f.operation || f.operation === operation));
+    const fault = takeFault(operation);
     if (fault) {
-      fault.left--;
       const extra = typeof fault.headers === "function" ? fault.headers() : fault.headers;
       return { operation, status: fault.status, headers: { ...base, ...extra }, body: fault.body ?? { message: `fault ${fault.status}`, documentation_url: DOCS } };
     }

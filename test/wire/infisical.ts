@@ -4,7 +4,7 @@
 //  - "legacy":       no v4 endpoint, and v3 has no viewSecretValue — it ignores it and returns values;
 //  - "ignores-flag": advertises viewSecretValue but returns values anyway (a broken server).
 // Value-returning calls are recorded under their own operation names, with a sentinel as the value.
-import { startWireServer, type WireRequest, type WireResponse, type WireServer } from "@/test/wire/wire-server";
+import { createFaults, faultsByOperation, startWireServer, type WireRequest, type WireResponse, type WireServer } from "@/test/wire/wire-server";
 
 export const INFISICAL_VALUE_SENTINEL = "[wire: infisical value endpoint was called]";
 export const INFISICAL_HIDDEN_MASK = "<hidden-by-infisical>";
@@ -87,7 +87,7 @@ export function createInfisicalHandler(options: InfisicalWireOptions = {}) {
   const clientId = options.clientId ?? "test-only-client-id";
   const clientSecret = options.clientSecret ?? "test-only-client-secret";
   const accessToken = "test-only-infisical-access-token";
-  const faults = new Map(Object.entries(options.faults ?? {}).map(([op, list]) => [op, [...(list ?? [])]]));
+  const takeFault = createFaults(faultsByOperation(options.faults));
 
   function list(request: WireRequest, operation: string): WireResponse {
     // A server that ignores the flag answers with values: record what it did, not what was asked.
@@ -118,7 +118,7 @@ export function createInfisicalHandler(options: InfisicalWireOptions = {}) {
 
   return (request: WireRequest): WireResponse => {
     const operation = infisicalOperation(request);
-    const fault = faults.get(operation)?.shift();
+    const fault = takeFault(operation);
     if (fault) return { operation, status: fault.status, headers: fault.headers, body: fault.body ?? { statusCode: fault.status, message: `fault ${fault.status}`, error: "Fault" } };
     if (operation === "GetOpenApiSpec") return { operation, body: buildOpenApiSpec(mode) };
     if (operation === "UniversalAuthLogin") {

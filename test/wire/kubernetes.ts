@@ -4,7 +4,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { startWireServer, type WireRequest, type WireResponse, type WireServer } from "@/test/wire/wire-server";
+import { createFaults, startWireServer, type WireFault, type WireRequest, type WireResponse, type WireServer } from "@/test/wire/wire-server";
 
 export const K8S_WIRE_TOKEN = "wire-valid-token";
 export const K8S_EXPIRED_TOKEN = "wire-expired-token";
@@ -22,7 +22,6 @@ export type K8sWireSecret = {
   type?: string;
 };
 export type K8sWireExternalSecret = { namespace: string; name: string; targetName?: string; store?: { kind: string; name: string }; remoteKeys?: string[]; extractKeys?: string[] };
-export type WireFault = { operation: string; status: number; times?: number; body?: unknown; headers?: Record<string, string> };
 export type K8sWireOptions = {
   secrets?: K8sWireSecret[];
   externalSecrets?: K8sWireExternalSecret[];
@@ -124,7 +123,7 @@ export async function startKubernetesWire(options: K8sWireOptions = {}): Promise
   const externalSecrets = options.externalSecrets ?? k8sFixtureExternalSecrets();
   const eso = options.eso ?? "v1";
   const maxPageSize = options.maxPageSize ?? 500;
-  const faults = (options.faults ?? []).map((f) => ({ ...f, left: f.times ?? 1 }));
+  const takeFault = createFaults(options.faults);
   let expire = options.expireFirstContinue ?? false;
   return startWireServer((request) => {
     const p = request.path;
@@ -134,9 +133,8 @@ export async function startKubernetesWire(options: K8sWireOptions = {}): Promise
       ? (m[2] ? "get-secret" : metadataOnly ? "list-secret-metadata" : "list-secrets-full")
       : p === "/apis/external-secrets.io" ? "get-eso-api-group" : /^\/apis\/external-secrets\.io\/[^/]+(\/namespaces\/[^/]+)?\/externalsecrets$/.test(p) ? "list-externalsecrets" : "unknown";
     if (request.headers.authorization !== `Bearer ${K8S_WIRE_TOKEN}`) return status(operation, 401, "Unauthorized", "Unauthorized");
-    const fault = faults.find((f) => f.operation === operation && f.left > 0);
+    const fault = takeFault(operation);
     if (fault) {
-      fault.left--;
       return fault.body !== undefined ? { operation, status: fault.status, body: fault.body, headers: fault.headers } : status(operation, fault.status, fault.status === 429 ? "TooManyRequests" : "InternalError", "Injected fault", fault.headers);
     }
     if (expire && request.query.get("continue")) {

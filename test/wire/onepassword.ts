@@ -2,7 +2,7 @@
 // deterministic lumenpay vaults and items. It also answers the full-item and file endpoints —
 // under their own operation names, with a sentinel where a value would be — so tests can prove
 // Keyledger never calls them. Connect does not page item lists.
-import { startWireServer, type WireRequest, type WireResponse, type WireServer } from "@/test/wire/wire-server";
+import { createFaults, faultsByOperation, startWireServer, type WireRequest, type WireResponse, type WireServer } from "@/test/wire/wire-server";
 
 export const ONEPASSWORD_VALUE_SENTINEL = "[wire: 1password value endpoint was called]";
 
@@ -88,11 +88,11 @@ const error = (status: number, message: string, operation: string): WireResponse
 export function createOnePasswordHandler(options: OnePasswordWireOptions = {}) {
   const vaults = options.vaults ?? buildOnePasswordSample();
   const token = options.token ?? "test-only-connect-token";
-  const faults = new Map(Object.entries(options.faults ?? {}).map(([op, list]) => [op, [...(list ?? [])]]));
+  const takeFault = createFaults(faultsByOperation(options.faults));
 
   return (request: WireRequest): WireResponse => {
     const operation = onePasswordOperation(request);
-    const fault = faults.get(operation)?.shift();
+    const fault = takeFault(operation);
     if (fault) return { operation, status: fault.status, headers: fault.headers, body: fault.body ?? { status: fault.status, message: `fault ${fault.status}` } };
     if (request.headers.authorization !== `Bearer ${token}`) return error(401, "Invalid token signature", operation);
     const [, , vaultId, , itemId] = request.path.split("/").filter(Boolean);

@@ -3,7 +3,7 @@
 // AppRole / Kubernetes login. It also answers <mount>/data/ — recorded as "read-data", with an
 // empty data map — so tests can prove a connector never asks for a value.
 import { randomUUID } from "node:crypto";
-import { startWireServer, type WireRequest, type WireResponse, type WireServer } from "@/test/wire/wire-server";
+import { createFaults, startWireServer, type WireRequest, type WireResponse, type WireServer } from "@/test/wire/wire-server";
 
 export type WireVaultVersion = { createdTime: string; deletionTime?: string; destroyed?: boolean };
 export type WireVaultSecret = { mount: string; path: string; customMetadata?: Record<string, string>; versions: WireVaultVersion[]; maxVersions?: number };
@@ -88,15 +88,14 @@ export async function startVaultWireServer(options: VaultWireOptions): Promise<W
   const tokens = new Set(options.tokens ?? [VAULT_WIRE_TOKEN]);
   const approle = options.approle ?? VAULT_WIRE_APPROLE;
   const kubernetes = options.kubernetes ?? VAULT_WIRE_KUBERNETES;
-  const faults = (options.faults ?? []).map((fault) => ({ ...fault, left: fault.times ?? Infinity }));
+  const takeFault = createFaults(options.faults, Infinity);
   const byPath = new Map(options.secrets.map((s) => [`${s.mount}/${s.path}`, s]));
 
   const handle = (request: WireRequest): WireResponse => {
     const path = request.path.replace(/^\/v1\//, "");
     const { operation, mount, rest = "" } = classify(request.method, path, request.query, mounts);
-    const fault = faults.find((f) => f.left > 0 && (!f.operation || f.operation === operation) && (!f.pathPrefix || path.startsWith(f.pathPrefix)));
+    const fault = takeFault(operation, (f) => !f.pathPrefix || path.startsWith(f.pathPrefix));
     if (fault) {
-      fault.left--;
       return { operation, status: fault.status, headers: fault.headers, body: fault.body ?? { errors: [`fault ${fault.status}`] } };
     }
     const namespace = String(request.headers["x-vault-namespace"] ?? "").replace(/\/+$/, "");

@@ -59,3 +59,25 @@ export async function startWireServer(
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
 }
+
+/** An injected answer for the calls to one operation (to every operation when it names none). */
+export type WireFault = { operation?: string; status: number; times?: number; body?: unknown; headers?: Record<string, string> };
+
+/**
+ * Hands out injected faults in order: each answers the next `times` matching calls (default
+ * `defaultTimes`), then the server answers normally again. `matches` narrows a fault further
+ * (Vault's path prefix).
+ */
+export function createFaults<F extends { operation?: string; times?: number }>(faults: readonly F[] = [], defaultTimes = 1) {
+  const pending = faults.map((fault) => ({ fault, left: fault.times ?? defaultTimes }));
+  return (operation: string, matches: (fault: F) => boolean = () => true): F | undefined => {
+    const next = pending.find(({ fault, left }) => left > 0 && (!fault.operation || fault.operation === operation) && matches(fault));
+    if (next) next.left--;
+    return next?.fault;
+  };
+}
+
+/** Faults given per operation, each answering one call: `{ ListItems: [fault, fault] }`. */
+export function faultsByOperation<F>(faults: Partial<Record<string, F[]>> = {}): (F & { operation: string; times: number })[] {
+  return Object.entries(faults).flatMap(([operation, list]) => (list ?? []).map((fault) => ({ ...fault, operation, times: 1 })));
+}
