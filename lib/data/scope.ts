@@ -7,7 +7,7 @@ import { can } from "@/lib/auth/permissions";
 import { roleAssignments, secrets } from "@/db/schema";
 
 /** The secrets an actor may see: everything for admin/founder/auditor, their own for owners. */
-export function secretScope(actor: Actor): SQL {
+export function secretScope(actor: Pick<Actor, "id" | "role">): SQL {
   if (!can(actor.role, "secret:read")) return sql`false`;
   if (actor.role === "owner") {
     return sql`exists (select 1 from ${roleAssignments} where ${roleAssignments.secretId} = ${secrets.id} and ${roleAssignments.personId} = ${actor.id})`;
