@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { calendarFeeds } from "@/db/schema-rotation";
 import { getDb, type Queryable } from "@/lib/data/db";
+import type { AppRole } from "@/lib/domain/roles";
 import { feedCreator, feedPerson, liveFeed } from "@/lib/data/calendar-feeds/feed-scope";
 import { feedTokenHash } from "@/lib/data/calendar-feeds/feed-token";
 
@@ -12,8 +13,8 @@ export type LiveCalendarFeed = {
   personName: string | null;
   team: string | null;
   createdAt: Date;
-  /** Who made it: a team feed shows only what its creator may see. */
-  createdBy: string | null;
+  /** Who made it, with their role now: a team feed shows only what its creator may see. */
+  creator: { id: string; role: AppRole } | null;
 };
 
 /**
@@ -24,11 +25,13 @@ export async function findCalendarFeedByToken({ token, db = getDb() }: { token: 
   const hash = feedTokenHash(token);
   if (!hash) return null;
   const [row] = await db
-    .select({ id: calendarFeeds.id, scope: calendarFeeds.scope, personId: calendarFeeds.personId, personName: feedPerson.name, team: calendarFeeds.team, createdAt: calendarFeeds.createdAt, createdBy: calendarFeeds.createdBy })
+    .select({ id: calendarFeeds.id, scope: calendarFeeds.scope, personId: calendarFeeds.personId, personName: feedPerson.name, team: calendarFeeds.team, createdAt: calendarFeeds.createdAt, creatorId: feedCreator.id, creatorRole: feedCreator.role })
     .from(calendarFeeds)
     .leftJoin(feedPerson, eq(feedPerson.id, calendarFeeds.personId))
     .leftJoin(feedCreator, eq(feedCreator.id, calendarFeeds.createdBy))
     .where(and(eq(calendarFeeds.tokenHash, hash), liveFeed()))
     .limit(1);
-  return row ? { ...row, scope: row.scope === "team" ? "team" : "person" } : null;
+  if (!row) return null;
+  const { creatorId, creatorRole, ...feed } = row;
+  return { ...feed, scope: feed.scope === "team" ? "team" : "person", creator: creatorId && creatorRole ? { id: creatorId, role: creatorRole } : null };
 }

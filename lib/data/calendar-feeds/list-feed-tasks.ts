@@ -4,10 +4,11 @@ import "server-only";
 // its creator may see (a secret owner sees the secrets they hold a role on, as everywhere else).
 // Open tasks stay however old; done and skipped ones for 30 days after they close.
 import { and, asc, eq, inArray, lt, notInArray, or, sql, type SQL } from "drizzle-orm";
-import { people, roleAssignments, secrets, sources } from "@/db/schema";
+import { people, secrets, sources } from "@/db/schema";
 import { rotationTasks } from "@/db/schema-rotation";
 import { getDb, type Queryable } from "@/lib/data/db";
 import type { LiveCalendarFeed } from "@/lib/data/calendar-feeds/find-calendar-feed-by-token";
+import { secretScope } from "@/lib/data/scope";
 import type { FeedTask } from "@/lib/domain/ics/rotation-feed";
 
 const CLOSED_TASK_DAYS = 30;
@@ -17,11 +18,11 @@ const DAY = 86_400_000;
 const CLOSED: ("done" | "skipped")[] = ["done", "skipped"];
 const closedAt = sql<Date>`coalesce(${rotationTasks.completedAt}, ${rotationTasks.updatedAt})`;
 
+/** Needs secrets joined: a team feed is scoped to its creator's secrets with the shared secretScope. */
 function assignedIn(feed: LiveCalendarFeed): SQL {
   if (feed.scope === "person") return eq(rotationTasks.assigneeId, feed.personId!);
-  return sql`${rotationTasks.assigneeId} in (select ${people.id} from ${people} where ${people.team} = ${feed.team})
-    and exists (select 1 from ${people} creator where creator.id = ${feed.createdBy}
-      and (creator.role <> 'owner' or exists (select 1 from ${roleAssignments} ra where ra.secret_id = ${rotationTasks.secretId} and ra.person_id = creator.id)))`;
+  if (!feed.creator) return sql`false`;
+  return and(sql`${rotationTasks.assigneeId} in (select ${people.id} from ${people} where ${people.team} = ${feed.team})`, secretScope(feed.creator))!;
 }
 
 export async function listFeedTasks({ feed, now, db = getDb() }: { feed: LiveCalendarFeed; now: Date; db?: Queryable }): Promise<FeedTask[]> {
@@ -64,6 +65,7 @@ export async function lastFeedDropout({ feed, now, db = getDb() }: { feed: LiveC
   const [row] = await db
     .select({ closedAt: sql<Date | null>`max(${closedAt})`.mapWith(rotationTasks.updatedAt) })
     .from(rotationTasks)
+    .innerJoin(secrets, eq(secrets.id, rotationTasks.secretId))
     .where(and(assignedIn(feed), inArray(rotationTasks.status, CLOSED), lt(closedAt, since)));
   return row?.closedAt ? new Date(row.closedAt.getTime() + CLOSED_TASK_DAYS * DAY) : null;
 }
