@@ -3,7 +3,7 @@
 // 5xx and network failures that honour Retry-After. Connectors add their store's quirks through
 // `describeError` (rate-limit headers, "Vault is sealed", which permission to grant).
 import type { z } from "zod";
-import { withRetry, type RetryOptions } from "@/lib/sources/retry";
+import { parseRetryAfter, withRetry, type RetryOptions } from "@/lib/sources/retry";
 import { SourceError, sourceErrorFromStatus } from "@/lib/sources/source-error";
 
 export type HttpFailure = { status: number; headers: Headers; detail: string; body: unknown };
@@ -58,23 +58,10 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
-export function retryAfterMs(headers: Headers, now = Date.now()): number | undefined {
-  const value = headers.get("retry-after");
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
 class FinalError extends Error {
   constructor(readonly error: SourceError) {
     super(error.message);
   }
-}
-
-function withWait(error: SourceError, waitMs: number | undefined): SourceError {
-  return waitMs === undefined ? error : Object.assign(error, { retryAfterMs: waitMs });
 }
 
 export async function requestJson<T>(request: JsonRequest<T>): Promise<JsonResponse<T>> {
@@ -107,7 +94,9 @@ export async function requestJson<T>(request: JsonRequest<T>): Promise<JsonRespo
       const reading = request.describeError?.(failure);
       const error = reading?.error ?? sourceErrorFromStatus(store, response.status, `${failure.detail} (${where})`, request.missingPermission);
       if (reading?.retry === false) throw new FinalError(error);
-      throw withWait(error, reading?.retryAfterMs ?? (error.retryable ? retryAfterMs(response.headers) : undefined));
+      const waitMs = reading?.retryAfterMs ?? (error.retryable ? parseRetryAfter(response.headers.get("retry-after")) : undefined);
+      if (waitMs !== undefined) error.retryAfterMs = waitMs;
+      throw error;
     }
     if (!parsed.ok) throw new SourceError("malformed", `${store} answered ${where} with a body that is not JSON.`);
     const result = schema.safeParse(parsed.value);

@@ -6,12 +6,15 @@ export class SourceError extends Error {
   readonly code: SourceErrorCode;
   /** The permission to grant, for a 403 ("secretsmanager:ListSecrets"). */
   readonly missingPermission?: string;
+  /** How long the store asked to wait before a retry (Retry-After, a rate-limit reset). */
+  retryAfterMs?: number;
 
-  constructor(code: SourceErrorCode, message: string, options: { missingPermission?: string; cause?: unknown } = {}) {
+  constructor(code: SourceErrorCode, message: string, options: { missingPermission?: string; retryAfterMs?: number; cause?: unknown } = {}) {
     super(message, { cause: options.cause });
     this.name = "SourceError";
     this.code = code;
     this.missingPermission = options.missingPermission;
+    this.retryAfterMs = options.retryAfterMs;
   }
 
   get retryable(): boolean {

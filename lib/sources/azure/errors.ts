@@ -6,15 +6,9 @@ export const READ_METADATA_ACTION = "Microsoft.KeyVault/vaults/secrets/readMetad
 
 export type AzureCall = { operation: "GetSecrets" | "GetSecretVersions"; resource: string };
 
-type RestErrorLike = Error & { statusCode?: number; code?: string; response?: { headers?: { get(name: string): string | undefined } } };
+type RestErrorLike = Error & { statusCode?: number; code?: string };
 
 const CREDENTIAL_ERRORS = new Set(["CredentialUnavailableError", "AuthenticationError", "AggregateAuthenticationError", "AuthenticationRequiredError"]);
-
-function retryAfterMs(error: RestErrorLike): number | undefined {
-  const header = error.response?.headers?.get("retry-after");
-  const seconds = header === undefined ? NaN : Number(header);
-  return Number.isFinite(seconds) ? seconds * 1000 : undefined;
-}
 
 export function toSourceError(error: unknown, call: AzureCall): SourceError {
   if (error instanceof SourceError) return error;
@@ -38,7 +32,7 @@ export function toSourceError(error: unknown, call: AzureCall): SourceError {
     );
   }
   if (status === 404) return new SourceError("not_found", `${STORE} answered 404 for ${where}. Check the vault URL in the source's configuration.`, { cause: e });
-  if (status === 429) return Object.assign(new SourceError("throttled", `${STORE} is throttling ${where} (429).`, { cause: e }), { retryAfterMs: retryAfterMs(e) });
+  if (status === 429) return new SourceError("throttled", `${STORE} is throttling ${where} (429).`, { cause: e });
   if (status !== undefined && status >= 500) return new SourceError("unavailable", `${STORE} is unavailable for ${where} (${status}).`, { cause: e });
   if (status === undefined && /ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|socket/i.test(`${e.code ?? ""} ${e.message}`)) {
     return new SourceError("unavailable", `${STORE} could not be reached for ${where}: ${e.message}.`, { cause: e });

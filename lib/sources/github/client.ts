@@ -4,7 +4,8 @@
 // serial, as GitHub asks of integrations, which also keeps clear of secondary limits.
 import type { z } from "zod";
 import { readCredential } from "@/lib/sources/credentials";
-import { requestJson, retryAfterMs, type ErrorReading, type HttpFailure } from "@/lib/sources/http-json";
+import { requestJson, type ErrorReading, type HttpFailure } from "@/lib/sources/http-json";
+import { parseRetryAfter } from "@/lib/sources/retry";
 import { SourceError, sourceErrorFromStatus } from "@/lib/sources/source-error";
 import type { ConnectorContext } from "@/lib/sources/types";
 import type { GitHubConfig } from "@/lib/sources/github/config";
@@ -34,7 +35,7 @@ function rateLimitWait(failure: HttpFailure, now: number): number | undefined {
   if (status !== 403 && status !== 429) return undefined;
   const reset = Number(headers.get("x-ratelimit-reset"));
   if (headers.get("x-ratelimit-remaining") === "0" && Number.isFinite(reset) && reset > 0) return Math.max(0, reset * 1000 - now) + 250;
-  const after = retryAfterMs(headers, now);
+  const after = parseRetryAfter(headers.get("retry-after"), now);
   if (after !== undefined) return after;
   return status === 429 || /secondary rate limit/i.test(detail) ? SECONDARY_LIMIT_WAIT_MS : undefined;
 }

@@ -4,6 +4,7 @@
 // deliberately not used: it asks for full Secret objects, values included.
 import { HttpMethod, IsomorphicFetchHttpLibrary, KubeConfig, RequestContext } from "@kubernetes/client-node";
 import type { KubernetesConfig } from "@/lib/sources/kubernetes/config";
+import { parseRetryAfter } from "@/lib/sources/retry";
 import { SourceError, sourceErrorFromStatus } from "@/lib/sources/source-error";
 
 const STORE = "Kubernetes API server";
@@ -70,6 +71,6 @@ export function kubeError(response: KubeResponse, what: string, missingPermissio
   const status = response.body as { message?: unknown } | null;
   const detail = typeof status?.message === "string" ? status.message : `${what} failed`;
   const error = sourceErrorFromStatus(STORE, response.status, detail, response.status === 403 ? missingPermission : undefined);
-  const seconds = Number(response.retryAfter);
-  return Number.isFinite(seconds) && response.retryAfter !== undefined ? Object.assign(error, { retryAfterMs: seconds * 1000 }) : error;
+  error.retryAfterMs = parseRetryAfter(response.retryAfter);
+  return error;
 }
