@@ -2,9 +2,11 @@
 
 import { useState } from "react";
 import { FileUp } from "lucide-react";
+import { ApiError, apiSend } from "@/lib/http/api-client";
 
 type Counts = { read: number; added: number; changed: number; unchanged: number; missing: number };
-type Outcome = { ok: true; dryRun: boolean; source: { name: string }; counts: Counts } | { ok: false; detail: string; errors: { field: string; message: string }[] };
+type Imported = { dryRun: boolean; source: { name: string }; counts: Counts };
+type Outcome = ({ ok: true } & Imported) | { ok: false; detail: string; errors: { field: string; message: string }[] };
 
 /** Import an inventory file (CSV or YAML): check first, then import — all or nothing, every problem located. */
 export function InventoryUpload() {
@@ -15,14 +17,14 @@ export function InventoryUpload() {
   async function send(dryRun: boolean) {
     if (!file) return;
     setBusy(true);
-    const response = await fetch("/api/v1/inventory-file", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ fileName: file.name, text: await file.text(), dryRun }),
-    });
-    const json = await response.json();
-    setOutcome(response.ok ? { ok: true, ...json } : { ok: false, detail: json.detail, errors: json.errors ?? [] });
-    setBusy(false);
+    try {
+      const imported = await apiSend<Imported>("POST", "/api/v1/inventory-file", { fileName: file.name, text: await file.text(), dryRun });
+      setOutcome({ ok: true, ...imported });
+    } catch (error) {
+      setOutcome({ ok: false, detail: (error as Error).message, errors: error instanceof ApiError ? error.errors : [] });
+    } finally {
+      setBusy(false);
+    }
   }
 
   return (
