@@ -3,12 +3,13 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { PlugZap, RefreshCw } from "lucide-react";
-import { sourceKeys } from "@/components/sources/use-source";
+import { sourceKeys, useSource } from "@/components/sources/use-source";
 import { apiSend } from "@/lib/http/api-client";
 import type { ConnectionTest } from "@/lib/data/sources/test-source";
 
-export function SourceActions({ id, enabled, demo }: { id: string; enabled: boolean; demo: boolean }) {
+export function SourceActions({ id, enabled: initiallyEnabled, demo }: { id: string; enabled: boolean; demo: boolean }) {
   const client = useQueryClient();
+  const enabled = useSource(id).data?.source.enabled ?? initiallyEnabled;
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const refresh = () => client.invalidateQueries({ queryKey: sourceKeys.all });
   const sync = useMutation({
@@ -24,8 +25,8 @@ export function SourceActions({ id, enabled, demo }: { id: string; enabled: bool
   });
   const toggle = useMutation({
     mutationFn: () => apiSend("PATCH", `/api/v1/sources/${id}`, { enabled: !enabled }),
-    onSuccess: () => window.location.reload(),
     onError: (e) => setMessage({ ok: false, text: e.message }),
+    onSettled: refresh,
   });
   return (
     <div className="flex flex-col items-end gap-2">
