@@ -25,6 +25,11 @@ export function createDb(url: string, options: { max?: number } = {}): Database 
   return { db, pool, url, close: () => pool.end() };
 }
 
+/** The connection pool behind a drizzle handle: for COPY and session locks, which need a client of their own. */
+export function poolOf(db: Db): pg.Pool {
+  return (db as unknown as { $client: pg.Pool }).$client;
+}
+
 const globalForDb = globalThis as unknown as { keyledgerDb?: Database };
 
 export function getDb(): Db {

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { createDb, type Database } from "@/db/client";
+import { setDatabaseUrl } from "@/lib/env";
 import { startEmbeddedPostgres } from "@/db/embedded";
 import { migrateDatabase } from "@/db/migrate";
 import { freePort } from "@/test/free-port";
@@ -13,7 +14,7 @@ export async function withBenchDatabase<T>(work: (database: Database, port: numb
   const server = await startEmbeddedPostgres({ dataDir, port, fast: true });
   const database = createDb(server.url);
   try {
-    process.env.DATABASE_URL = server.url;
+    setDatabaseUrl(server.url);
     await migrateDatabase(database);
     return await work(database, port);
   } finally {

@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { createDb } from "@/db/client";
+import { setDatabaseUrl } from "@/lib/env";
 import { startEmbeddedPostgres } from "@/db/embedded";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDemoCompany } from "@/db/seed/demo-company";
@@ -43,7 +44,7 @@ const dataDir = await mkdtemp(path.join(os.tmpdir(), "keyledger-bench-"));
 const server = await startEmbeddedPostgres({ dataDir, port: await freePort(), fast: true });
 const database = createDb(server.url);
 try {
-  process.env.DATABASE_URL = server.url;
+  setDatabaseUrl(server.url);
   await migrateDatabase(database);
   const seedStart = performance.now();
   const counts = await seedDemoCompany(database, { secrets: SECRETS, accessEvents: 50_000 });

@@ -1,7 +1,7 @@
 import "server-only";
 // An audit-log upload from a CI job or log shipper: streamed into ingest as it arrives (plain or
 // gzip), never held in memory, refused with 413 past the size limit.
-import type pg from "pg";
+import { poolOf } from "@/db/client";
 import { ingestRuns } from "@/db/schema-ingest";
 import type { TokenPrincipal } from "@/lib/data/api-tokens/find-token-by-secret";
 import { recordKeyledgerEvent } from "@/lib/data/access-events/record-keyledger-event";
@@ -32,7 +32,7 @@ export async function uploadAccessLog({ token, format, name, body, contentLength
   const [run] = await db.insert(ingestRuns).values({ format, trigger: `upload:${token.name}`, files: [name] }).returning({ id: ingestRuns.id });
   let summary: IngestSummary;
   try {
-    summary = await ingestStream({ format, name, stream: limited(body, max), pool: (db as unknown as { $client: pg.Pool }).$client, runId: run!.id });
+    summary = await ingestStream({ format, name, stream: limited(body, max), pool: poolOf(db), runId: run!.id });
   } catch (error) {
     // Batches committed before the limit was reached stay: they are valid, de-duplicated events.
     if (error instanceof TooLarge) throw tooLarge();

@@ -4,7 +4,7 @@ import "server-only";
 // news since the last digest there (lib/domain/reminders/schedule.ts). Every attempt is one
 // reminder_deliveries row per person × channel × day; a failed one is retried by the next run.
 import { eq } from "drizzle-orm";
-import type pg from "pg";
+import { poolOf } from "@/db/client";
 import { rotationSettings } from "@/db/schema-rotation";
 import { getDb, type Db } from "@/lib/data/db";
 import { findDeliveryHistory } from "@/lib/data/reminders/find-delivery-history";
@@ -41,7 +41,7 @@ const UNLOCK = "select pg_advisory_unlock(hashtext('keyledger:rotation-reminders
 
 export async function sendReminders({ db = getDb(), now = new Date(), transports, links }: { db?: Db; now?: Date; transports: Transports; links: ReminderLinks }): Promise<ReminderRun> {
   const run: ReminderRun = { digests: 0, sent: 0, failed: 0, alreadySent: 0, nothingNew: 0, unsubscribed: 0, channelOff: 0, busy: false };
-  const lockClient = await (db as unknown as { $client: pg.Pool }).$client.connect();
+  const lockClient = await poolOf(db).connect();
   try {
     const { rows } = await lockClient.query<{ locked: boolean }>(LOCK);
     if (!rows[0]?.locked) return { ...run, busy: true };

@@ -3,7 +3,7 @@
 // account and region); one failing source does not stop the others.
 import { and, eq } from "drizzle-orm";
 import type pg from "pg";
-import type { Db } from "@/db/client";
+import { poolOf, type Db } from "@/db/client";
 import { sources } from "@/db/schema";
 import { pullCloudTrail, type CloudTrailPullResult, type PullCloudTrailOptions } from "@/lib/ingest/cloudtrail-pull/pull-cloudtrail";
 import { log } from "@/lib/log";
@@ -14,8 +14,6 @@ export type CloudTrailPullOutcome =
   | { sourceId: string; name: string; ok: false; error: SourceError | Error };
 
 export type PullAllCloudTrailOptions = { db: Db; pool?: pg.Pool } & Pick<PullCloudTrailOptions, "now" | "credentials" | "maxAttempts" | "intervalMs">;
-
-const poolOf = (db: Db) => (db as unknown as { $client: pg.Pool }).$client;
 
 export async function pullAllCloudTrail({ db, pool = poolOf(db), ...rest }: PullAllCloudTrailOptions): Promise<CloudTrailPullOutcome[]> {
   const rows = await db.select().from(sources).where(and(eq(sources.kind, "aws_secrets_manager"), eq(sources.enabled, true))).orderBy(sources.name);
