@@ -2,13 +2,12 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ApiError } from "@/lib/http/api-client";
+import { ApiError, apiSend } from "@/lib/http/api-client";
 import { LABELS } from "@/lib/domain/format";
 import { SOURCE_EXAMPLES } from "@/lib/sources/examples";
 import type { SourceKind } from "@/lib/sources/types";
 
 type Editable = { id: string; kind: string; name: string; config: Record<string, unknown>; syncIntervalMinutes: number; tagKeys: Record<string, string[]> | null };
-type Problem = { detail?: string; errors?: { field: string; message: string }[] };
 const KINDS = Object.keys(SOURCE_EXAMPLES) as Exclude<SourceKind, "inventory_file">[];
 
 /** Add or edit a source. Configuration is JSON (where the store is, where credentials come from — never credentials). */
@@ -41,20 +40,16 @@ export function SourceForm({ mode, source }: { mode: "new" | "edit"; source?: Ed
     const body = { name, config: parse(config, "config") ?? {}, tagKeys: parse(tagKeys, "tag keys"), syncIntervalMinutes: Number(interval), ...(mode === "new" ? { kind } : {}) };
     if (local.length) return setProblems(local);
     setSaving(true);
-    const response = await fetch(mode === "new" ? "/api/v1/sources" : `/api/v1/sources/${source!.id}`, {
-      method: mode === "new" ? "POST" : "PATCH",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-    });
-    setSaving(false);
-    if (!response.ok) {
-      const problem = (await response.json().catch(() => ({}))) as Problem;
-      setProblems(problem.errors?.length ? problem.errors.map((e) => `${e.field.replace(/^body\./, "")}: ${e.message}`) : [problem.detail ?? new ApiError(response.status, "Save failed").message]);
-      return;
+    try {
+      const saved = await apiSend<{ id: string }>(mode === "new" ? "POST" : "PATCH", mode === "new" ? "/api/v1/sources" : `/api/v1/sources/${source!.id}`, body);
+      router.push(`/sources/${saved.id}`);
+      router.refresh();
+    } catch (error) {
+      const errors = error instanceof ApiError ? error.errors : [];
+      setProblems(errors.length ? errors.map((e) => `${e.field.replace(/^body\./, "")}: ${e.message}`) : [(error as Error).message]);
+    } finally {
+      setSaving(false);
     }
-    const saved = (await response.json()) as { id: string };
-    router.push(`/sources/${saved.id}`);
-    router.refresh();
   }
 
   const example = SOURCE_EXAMPLES[kind as (typeof KINDS)[number]];
