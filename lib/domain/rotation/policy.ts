@@ -10,7 +10,8 @@
 // - A per-secret override wins: exempt, or its own interval and/or grace (the other from the row).
 //   A grace that would reach the interval is cut to interval − 1 day. An override that is not
 //   exempt also puts a short-lived credential on a schedule (someone decided it needs one).
-export const ENVIRONMENTS = ["prod", "staging", "dev"] as const;
+import { ENVIRONMENTS } from "@/lib/domain/registry-values";
+
 export const TIERS = [1, 2, 3, 4] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
 
