@@ -1,7 +1,8 @@
 // `keyledger sync [--source NAME]`: sync now, in this process, and say what changed.
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { sources } from "@/db/schema";
+import { syncableSource } from "@/lib/jobs/schedule-syncs";
 import { syncSource } from "@/lib/jobs/sync/sync-source";
 import { SourceError } from "@/lib/sources/source-error";
 
@@ -10,14 +11,7 @@ export async function syncSources(db: Db, name?: string): Promise<number> {
   const rows = await db
     .select({ id: sources.id, name: sources.name })
     .from(sources)
-    .where(
-      and(
-        eq(sources.enabled, true),
-        ne(sources.kind, "inventory_file"),
-        sql`coalesce(${sources.config}->>'demo', 'false') <> 'true'`,
-        name ? eq(sources.name, name) : undefined,
-      ),
-    )
+    .where(and(syncableSource, name ? eq(sources.name, name) : undefined))
     .orderBy(sources.name);
   if (name && rows.length === 0) throw new SourceError("not_found", `No enabled source named "${name}" (demo sources are not synced; inventory files are imported with keyledger import).`);
   if (rows.length === 0) console.log("No source to sync: add one on the Sources page.");
