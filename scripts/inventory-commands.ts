@@ -2,13 +2,11 @@
 // the database the standard way and closes it. A rejected import prints every problem, located,
 // and exits 1; export writes the file to --out or to stdout (messages go to stderr).
 import { writeFile } from "node:fs/promises";
-import { eq, or, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { sources } from "@/db/schema";
-import { AppError } from "@/lib/errors";
 import { exportInventory } from "@/lib/data/inventory/export-inventory";
+import { findSourceId } from "@/lib/data/inventory/find-source-id";
 import { importInventory, type ImportCounts } from "@/lib/data/inventory/import-inventory";
+import { AppError } from "@/lib/errors";
 import type { InventoryFormat } from "@/lib/sources/inventory-file/format";
 import { formatProblem } from "@/lib/sources/inventory-file/problems";
 import { openDatabase } from "@/scripts/database";
@@ -53,21 +51,12 @@ export async function importCommand({ file, source, dryRun = false }: { file: st
   }
 }
 
-/** A source named by its name or its id. */
-async function findSourceId(db: Db, nameOrId: string): Promise<string | null> {
-  const [source] = await db
-    .select({ id: sources.id })
-    .from(sources)
-    .where(or(eq(sources.name, nameOrId), eq(sql`${sources.id}::text`, nameOrId)));
-  return source?.id ?? null;
-}
-
 export async function exportCommand({ format, out, source, all = false }: { format: InventoryFormat; out?: string; source?: string; all?: boolean }) {
   if (format !== "csv" && format !== "yaml") return fail("export", `the format is csv or yaml, not "${format}"`);
   const database = await openDatabase();
   try {
     await migrateDatabase(database);
-    const sourceId = source ? await findSourceId(database.db, source) : undefined;
+    const sourceId = source ? await findSourceId({ db: database.db, nameOrId: source }) : undefined;
     if (sourceId === null) return fail("export", `there is no source named "${source}"`);
     const text = await exportInventory({ db: database.db, format, sourceId, allSources: all });
     if (out) {
