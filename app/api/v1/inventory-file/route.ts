@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { exportInventoryFile, importInventoryUpload } from "@/lib/data/sources/inventory-file";
+import { exportInventoryFile } from "@/lib/data/inventory/export-inventory-file";
+import { importInventoryUpload } from "@/lib/data/inventory/import-inventory-upload";
 import { withRoute } from "@/lib/http/with-route";
 
 /** GET /api/v1/inventory-file?format=csv|yaml[&source=ID] — the inventory file, as `keyledger export` writes it. */

@@ -1,11 +1,10 @@
 import "server-only";
-// The inventory file through the web: import (all or nothing, every problem located) and export,
-// the same code paths as `keyledger import` and `keyledger export`.
+// An inventory file uploaded on the Sources page: the same import as `keyledger import` (all or
+// nothing), its problems turned into a 422 that names each one's place in the file.
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/data/db";
 import { AppError } from "@/lib/errors";
-import { exportInventory } from "@/lib/data/inventory/export-inventory";
 import { importInventory } from "@/lib/data/inventory/import-inventory";
 
 export async function importInventoryUpload({ actor, fileName, text, dryRun, sourceName }: { actor: Actor; fileName: string; text: string; dryRun: boolean; sourceName?: string }) {
@@ -20,9 +19,4 @@ export async function importInventoryUpload({ actor, fileName, text, dryRun, sou
       message: p.message,
     })),
   );
-}
-
-export async function exportInventoryFile({ actor, format, sourceId }: { actor: Actor; format: "csv" | "yaml"; sourceId?: string }) {
-  if (!can(actor.role, "source:read")) throw new AppError("forbidden", "You may not export sources");
-  return exportInventory({ db: getDb(), format, sourceId });
 }
