@@ -4,8 +4,9 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/data/db";
-import { AppError } from "@/lib/errors";
 import { importInventory } from "@/lib/data/inventory/import-inventory";
+import { AppError } from "@/lib/errors";
+import { locateProblem } from "@/lib/sources/inventory-file/problems";
 
 export async function importInventoryUpload({ actor, fileName, text, dryRun, sourceName }: { actor: Actor; fileName: string; text: string; dryRun: boolean; sourceName?: string }) {
   if (!can(actor.role, "source:manage")) throw new AppError("forbidden", "Only admins import inventory files");
@@ -14,9 +15,6 @@ export async function importInventoryUpload({ actor, fileName, text, dryRun, sou
   throw new AppError(
     "invalid_input",
     `${fileName} was not imported: ${result.problems.length} problem${result.problems.length === 1 ? "" : "s"}, nothing changed`,
-    result.problems.map((p) => ({
-      field: [p.file, p.line && `line ${p.line}`, p.column && `column ${p.column}`].filter(Boolean).join(", ") + (p.field ? ` (${p.field})` : ""),
-      message: p.message,
-    })),
+    result.problems.map((p) => ({ field: locateProblem(p), message: p.message })),
   );
 }

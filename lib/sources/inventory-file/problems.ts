@@ -9,7 +9,8 @@ export type InventoryProblem = {
   message: string;
 };
 
-export function formatProblem(problem: InventoryProblem): string {
+/** Where a problem is: "top-20.csv, line 4, column 2 (tier)". */
+export function locateProblem(problem: InventoryProblem): string {
   const where = [
     problem.file,
     problem.line === undefined ? null : `line ${problem.line}`,
@@ -17,7 +18,11 @@ export function formatProblem(problem: InventoryProblem): string {
   ]
     .filter(Boolean)
     .join(", ");
-  return `${where}${problem.field ? ` (${problem.field})` : ""}: ${problem.message}`;
+  return `${where}${problem.field ? ` (${problem.field})` : ""}`;
+}
+
+export function formatProblem(problem: InventoryProblem): string {
+  return `${locateProblem(problem)}: ${problem.message}`;
 }
 
 /** File order: by line, then column; file-wide problems first. */
