@@ -34,4 +34,3 @@ export async function listSourcesStatus({ actor, db = getDb() }: { actor: Actor;
     .leftJoin(latest, eq(latest.sourceId, sources.id))
     .orderBy(sources.name);
 }
-export type SourceStatusRow = Awaited<ReturnType<typeof listSourcesStatus>>[number];
