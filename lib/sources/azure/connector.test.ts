@@ -3,7 +3,7 @@ import { azureKeyVaultConfigSchema } from "@/lib/sources/azure/config";
 import { azureKeyVaultConnector, createAzureKeyVaultConnector } from "@/lib/sources/azure/connector";
 import { SourceError } from "@/lib/sources/source-error";
 import { DEFAULT_TAG_KEYS } from "@/lib/sources/tag-mapping";
-import type { SecretMetadata } from "@/lib/sources/types";
+import { collect } from "@/lib/sources/testing";
 import { AZURE_EXPIRED_TOKEN, azureTestCredential, generatedAzureSecrets, startAzureWire, type AzureWire, type AzureWireOptions } from "@/test/wire/azure";
 
 let wire: AzureWire | undefined;
@@ -20,12 +20,6 @@ async function setup(wireOptions: AzureWireOptions = {}, credential = azureTestC
   });
   const ctx = { config: { vaultUrl: wire.vaultUrl }, tagKeys: DEFAULT_TAG_KEYS, fetch };
   return { connector, ctx, wire };
-}
-
-async function collect(iterable: AsyncIterable<SecretMetadata>): Promise<SecretMetadata[]> {
-  const out: SecretMetadata[] = [];
-  for await (const item of iterable) out.push(item);
-  return out;
 }
 
 describe("azureKeyVaultConnector", () => {

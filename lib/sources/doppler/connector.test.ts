@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { dopplerConnector } from "@/lib/sources/doppler/connector";
 import { dopplerConfigSchema } from "@/lib/sources/doppler/config";
-import { SourceError } from "@/lib/sources/source-error";
 import { DEFAULT_TAG_KEYS } from "@/lib/sources/tag-mapping";
+import { collect, failure } from "@/lib/sources/testing";
 import type { SecretMetadata } from "@/lib/sources/types";
 import { buildDopplerSample, DOPPLER_VALUE_SENTINEL, startDopplerWire, type DopplerWireOptions } from "@/test/wire/doppler";
 import type { WireServer } from "@/test/wire/wire-server";
@@ -19,16 +19,8 @@ function ctx(config: Record<string, unknown> = {}) {
   return { config: dopplerConfigSchema.parse({ apiUrl: wire.url, ...config }), tagKeys: DEFAULT_TAG_KEYS, fetch: globalThis.fetch };
 }
 
-async function list(config: Record<string, unknown> = {}): Promise<SecretMetadata[]> {
-  const out: SecretMetadata[] = [];
-  for await (const secret of dopplerConnector.listSecrets(ctx(config))) out.push(secret);
-  return out;
-}
-
-async function failure(promise: Promise<unknown>): Promise<SourceError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  expect(error).toBeInstanceOf(SourceError);
-  return error as SourceError;
+function list(config: Record<string, unknown> = {}): Promise<SecretMetadata[]> {
+  return collect(dopplerConnector.listSecrets(ctx(config)));
 }
 
 beforeEach(() => vi.stubEnv("DOPPLER_TOKEN", "test-only-doppler-token"));

@@ -4,7 +4,7 @@ import { createGcpSecretManagerConnector, gcpSecretManagerConnector } from "@/li
 import { gcpSecretManagerConfigSchema, resolveEndpoint, type GcpSecretManagerConfig } from "@/lib/sources/gcp/config";
 import { SourceError } from "@/lib/sources/source-error";
 import { DEFAULT_TAG_KEYS } from "@/lib/sources/tag-mapping";
-import type { SecretMetadata } from "@/lib/sources/types";
+import { collect } from "@/lib/sources/testing";
 import { GCP_EXPIRED_TOKEN, gcpTestAuthClient, generatedGcpSecrets, startGcpWire, type GcpWireOptions } from "@/test/wire/gcp";
 import type { WireServer } from "@/test/wire/wire-server";
 
@@ -23,12 +23,6 @@ async function setup(wireOptions: GcpWireOptions = {}, token?: string) {
     fetch,
   });
   return { connector, ctx, wire };
-}
-
-async function collect(iterable: AsyncIterable<SecretMetadata>): Promise<SecretMetadata[]> {
-  const out: SecretMetadata[] = [];
-  for await (const item of iterable) out.push(item);
-  return out;
 }
 
 describe("gcpSecretManagerConnector", () => {

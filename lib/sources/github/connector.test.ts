@@ -4,6 +4,7 @@ import { githubConfigSchema } from "@/lib/sources/github/config";
 import { githubActionsConnector } from "@/lib/sources/github/connector";
 import { SourceError } from "@/lib/sources/source-error";
 import { DEFAULT_TAG_KEYS } from "@/lib/sources/tag-mapping";
+import { collect, failure } from "@/lib/sources/testing";
 import type { SecretMetadata } from "@/lib/sources/types";
 import { githubFaults, GITHUB_WIRE_TOKEN, sampleGitHubData, startGitHubWireServer, type GitHubWireOptions } from "@/test/wire/github";
 import type { WireServer } from "@/test/wire/wire-server";
@@ -27,16 +28,8 @@ const context = (config: Record<string, unknown> = {}) => ({
   fetch,
 });
 
-async function list(config: Record<string, unknown> = {}): Promise<SecretMetadata[]> {
-  const out: SecretMetadata[] = [];
-  for await (const secret of githubActionsConnector.listSecrets(context(config))) out.push(secret);
-  return out;
-}
-
-async function failure(promise: Promise<unknown>): Promise<SourceError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  expect(error).toBeInstanceOf(SourceError);
-  return error as SourceError;
+function list(config: Record<string, unknown> = {}): Promise<SecretMetadata[]> {
+  return collect(githubActionsConnector.listSecrets(context(config)));
 }
 
 const WRITE_ONLY = ["get-org-public-key", "get-repo-public-key", "get-environment-public-key", "get-org-secret", "get-repo-secret", "get-environment-secret", "write"];

@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { findMetadataListing } from "@/lib/sources/infisical/capability";
 import { infisicalConfigSchema } from "@/lib/sources/infisical/config";
 import { infisicalConnector } from "@/lib/sources/infisical/connector";
-import { SourceError } from "@/lib/sources/source-error";
 import { DEFAULT_TAG_KEYS } from "@/lib/sources/tag-mapping";
+import { collect, failure } from "@/lib/sources/testing";
 import type { SecretMetadata } from "@/lib/sources/types";
 import { buildOpenApiSpec, INFISICAL_HIDDEN_MASK, INFISICAL_VALUE_SENTINEL, LUMENPAY_PROJECT_ID, startInfisicalWire, type InfisicalWireOptions } from "@/test/wire/infisical";
 import type { WireServer } from "@/test/wire/wire-server";
@@ -20,16 +20,8 @@ function ctx(config: Record<string, unknown> = {}) {
   return { config: parsed, tagKeys: DEFAULT_TAG_KEYS, fetch: globalThis.fetch };
 }
 
-async function list(config: Record<string, unknown> = {}): Promise<SecretMetadata[]> {
-  const out: SecretMetadata[] = [];
-  for await (const secret of infisicalConnector.listSecrets(ctx(config))) out.push(secret);
-  return out;
-}
-
-async function failure(promise: Promise<unknown>): Promise<SourceError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  expect(error).toBeInstanceOf(SourceError);
-  return error as SourceError;
+function list(config: Record<string, unknown> = {}): Promise<SecretMetadata[]> {
+  return collect(infisicalConnector.listSecrets(ctx(config)));
 }
 
 const noValueCalls = () => expect(wire.operations().filter((op) => VALUE_OPERATIONS.includes(op))).toEqual([]);

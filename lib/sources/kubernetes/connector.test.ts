@@ -5,7 +5,7 @@ import { kubernetesConfigSchema } from "@/lib/sources/kubernetes/config";
 import { createKubernetesConnector, kubernetesConnector } from "@/lib/sources/kubernetes/connector";
 import { SourceError } from "@/lib/sources/source-error";
 import { DEFAULT_TAG_KEYS } from "@/lib/sources/tag-mapping";
-import type { SecretMetadata } from "@/lib/sources/types";
+import { collect } from "@/lib/sources/testing";
 import { generatedK8sSecrets, K8S_DATA_SENTINEL, K8S_EXPIRED_TOKEN, startKubernetesWire, writeKubeconfig, type K8sWireOptions } from "@/test/wire/kubernetes";
 import type { WireServer } from "@/test/wire/wire-server";
 
@@ -25,12 +25,6 @@ async function setup(wireOptions: K8sWireOptions = {}, opts: { token?: string; p
   const connector = createKubernetesConnector({ pageSize: opts.pageSize, retry: { sleep: async (ms) => void waits.push(ms) } });
   const ctx = (config: Record<string, unknown> = {}) => ({ config: kubernetesConfigSchema.parse({ clusterName: "prod-eu", kubeconfigFile, ...config }), tagKeys: DEFAULT_TAG_KEYS, fetch });
   return { connector, ctx, wire, waits, kubeconfigFile };
-}
-
-async function collect(iterable: AsyncIterable<SecretMetadata>): Promise<SecretMetadata[]> {
-  const out: SecretMetadata[] = [];
-  for await (const item of iterable) out.push(item);
-  return out;
 }
 
 describe("kubernetesConnector", () => {

@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { onePasswordConnector } from "@/lib/sources/onepassword/connector";
 import { onePasswordConfigSchema } from "@/lib/sources/onepassword/config";
 import { parseItemTags } from "@/lib/sources/onepassword/map-item";
-import { SourceError } from "@/lib/sources/source-error";
 import { DEFAULT_TAG_KEYS } from "@/lib/sources/tag-mapping";
+import { collect, failure } from "@/lib/sources/testing";
 import type { SecretMetadata } from "@/lib/sources/types";
 import { buildOnePasswordSample, ONEPASSWORD_VALUE_SENTINEL, startOnePasswordWire, type OnePasswordWireOptions } from "@/test/wire/onepassword";
 import type { WireServer } from "@/test/wire/wire-server";
@@ -20,16 +20,8 @@ function ctx(config: Record<string, unknown> = {}) {
   return { config: onePasswordConfigSchema.parse({ connectUrl: wire.url, ...config }), tagKeys: DEFAULT_TAG_KEYS, fetch: globalThis.fetch };
 }
 
-async function list(config: Record<string, unknown> = {}): Promise<SecretMetadata[]> {
-  const out: SecretMetadata[] = [];
-  for await (const secret of onePasswordConnector.listSecrets(ctx(config))) out.push(secret);
-  return out;
-}
-
-async function failure(promise: Promise<unknown>): Promise<SourceError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  expect(error).toBeInstanceOf(SourceError);
-  return error as SourceError;
+function list(config: Record<string, unknown> = {}): Promise<SecretMetadata[]> {
+  return collect(onePasswordConnector.listSecrets(ctx(config)));
 }
 
 beforeEach(() => vi.stubEnv("OP_CONNECT_TOKEN", "test-only-connect-token"));

@@ -2,11 +2,11 @@ import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { SourceError } from "@/lib/sources/source-error";
 import { sopsConfigSchema } from "@/lib/sources/sops/config";
 import { parseSopsFile, sopsConnector } from "@/lib/sources/sops/connector";
 import { unflattenSopsMetadata } from "@/lib/sources/sops/parse-dotenv-file";
 import { DEFAULT_TAG_KEYS } from "@/lib/sources/tag-mapping";
+import { collect, failure } from "@/lib/sources/testing";
 import type { SecretMetadata } from "@/lib/sources/types";
 
 const FIXTURES = path.join(import.meta.dirname, "fixtures");
@@ -15,16 +15,8 @@ const temps: string[] = [];
 
 const ctx = (config: Record<string, unknown>) => ({ config: sopsConfigSchema.parse(config), tagKeys: DEFAULT_TAG_KEYS, fetch: globalThis.fetch });
 
-async function list(config: Record<string, unknown>): Promise<SecretMetadata[]> {
-  const out: SecretMetadata[] = [];
-  for await (const secret of sopsConnector.listSecrets(ctx(config))) out.push(secret);
-  return out;
-}
-
-async function failure(promise: Promise<unknown>): Promise<SourceError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  expect(error).toBeInstanceOf(SourceError);
-  return error as SourceError;
+function list(config: Record<string, unknown>): Promise<SecretMetadata[]> {
+  return collect(sopsConnector.listSecrets(ctx(config)));
 }
 
 afterEach(async () => {

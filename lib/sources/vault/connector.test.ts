@@ -2,8 +2,8 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { SourceError } from "@/lib/sources/source-error";
 import { DEFAULT_TAG_KEYS } from "@/lib/sources/tag-mapping";
+import { collect, failure } from "@/lib/sources/testing";
 import type { SecretMetadata } from "@/lib/sources/types";
 import { vaultConfigSchema } from "@/lib/sources/vault/config";
 import { vaultConnector } from "@/lib/sources/vault/connector";
@@ -28,16 +28,8 @@ function context(config: Record<string, unknown> = {}, fetchImpl: typeof fetch =
   return { config: vaultConfigSchema.parse({ address: server?.url, mount: "kv", ...config }), tagKeys: DEFAULT_TAG_KEYS, fetch: fetchImpl };
 }
 
-async function list(config: Record<string, unknown> = {}, fetchImpl?: typeof fetch): Promise<SecretMetadata[]> {
-  const out: SecretMetadata[] = [];
-  for await (const secret of vaultConnector.listSecrets(context(config, fetchImpl))) out.push(secret);
-  return out;
-}
-
-async function failure(promise: Promise<unknown>): Promise<SourceError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  expect(error).toBeInstanceOf(SourceError);
-  return error as SourceError;
+function list(config: Record<string, unknown> = {}, fetchImpl?: typeof fetch): Promise<SecretMetadata[]> {
+  return collect(vaultConnector.listSecrets(context(config, fetchImpl)));
 }
 
 describe("vault connector", () => {
