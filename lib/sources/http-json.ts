@@ -64,6 +64,15 @@ class FinalError extends Error {
   }
 }
 
+/** A store's answer checked against its schema; a mismatch is a "malformed" SourceError naming the field. */
+export function parseAnswer<T>(schema: z.ZodType<T>, body: unknown, { store, where }: { store: string; where: string }): T {
+  const result = schema.safeParse(body);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue?.path.length ? issue.path.join(".") : "(body)";
+  throw new SourceError("malformed", `${store} answered ${where} with an unexpected shape at ${field}: ${issue?.message ?? "invalid"}.`);
+}
+
 export async function requestJson<T>(request: JsonRequest<T>): Promise<JsonResponse<T>> {
   const { store, method = "GET", schema, timeoutMs = 30_000 } = request;
   const where = `${method} ${new URL(request.url).pathname}`;
@@ -99,13 +108,7 @@ export async function requestJson<T>(request: JsonRequest<T>): Promise<JsonRespo
       throw error;
     }
     if (!parsed.ok) throw new SourceError("malformed", `${store} answered ${where} with a body that is not JSON.`);
-    const result = schema.safeParse(parsed.value);
-    if (!result.success) {
-      const issue = result.error.issues[0];
-      const field = issue?.path.length ? issue.path.join(".") : "(body)";
-      throw new SourceError("malformed", `${store} answered ${where} with an unexpected shape at ${field}: ${issue?.message ?? "invalid"}.`);
-    }
-    return { status: response.status, headers: response.headers, body: result.data };
+    return { status: response.status, headers: response.headers, body: parseAnswer(schema, parsed.value, { store, where }) };
   };
   try {
     return await withRetry(attempt, request.retry);

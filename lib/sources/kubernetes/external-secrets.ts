@@ -2,10 +2,10 @@
 // remote keys. ExternalSecrets hold references, never values. ESO not installed → no links.
 import type { KubeConfig } from "@kubernetes/client-node";
 import { z } from "zod";
-import { kubeError, kubeGet } from "@/lib/sources/kubernetes/kube-client";
-import { pageThrough, parseOrThrow } from "@/lib/sources/kubernetes/pager";
-import type { RetryOptions } from "@/lib/sources/retry";
-import { withRetry } from "@/lib/sources/retry";
+import { parseAnswer } from "@/lib/sources/http-json";
+import { KUBE_STORE, kubeError, kubeGet } from "@/lib/sources/kubernetes/kube-client";
+import { pageThrough } from "@/lib/sources/kubernetes/pager";
+import { withRetry, type RetryOptions } from "@/lib/sources/retry";
 
 export const ESO_GROUP = "external-secrets.io";
 const SUPPORTED = ["v1", "v1beta1"];
@@ -48,7 +48,7 @@ async function esoVersion(kc: KubeConfig, retry?: RetryOptions, signal?: AbortSi
     return r;
   }, retry);
   if (response.status === 404) return null;
-  const group = parseOrThrow(apiGroupSchema, response.body, `GET /apis/${ESO_GROUP}`);
+  const group = parseAnswer(apiGroupSchema, response.body, { store: KUBE_STORE, where: `GET /apis/${ESO_GROUP}` });
   const served = group.versions.map((v) => v.version);
   const preferred = group.preferredVersion?.version;
   return preferred && SUPPORTED.includes(preferred) ? preferred : (SUPPORTED.find((v) => served.includes(v)) ?? null);

@@ -7,7 +7,7 @@ import type { KubernetesConfig } from "@/lib/sources/kubernetes/config";
 import { parseRetryAfter } from "@/lib/sources/retry";
 import { SourceError, sourceErrorFromStatus } from "@/lib/sources/source-error";
 
-const STORE = "Kubernetes API server";
+export const KUBE_STORE = "Kubernetes API server";
 const http = new IsomorphicFetchHttpLibrary();
 
 export type KubeResponse = { status: number; body: unknown; retryAfter?: string };
@@ -53,14 +53,14 @@ export async function kubeGet(kc: KubeConfig, path: string, query: Record<string
     response = await http.send(request).toPromise();
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause;
-    throw new SourceError("unavailable", `${STORE} at ${url.origin} could not be reached (${cause?.code ?? (error as Error).message}).`);
+    throw new SourceError("unavailable", `${KUBE_STORE} at ${url.origin} could not be reached (${cause?.code ?? (error as Error).message}).`);
   }
   const text = await response.body.text();
   let body: unknown;
   try {
     body = text ? JSON.parse(text) : null;
   } catch {
-    if (response.httpStatusCode < 300) throw new SourceError("malformed", `${STORE} answered ${path} with a body that is not JSON.`);
+    if (response.httpStatusCode < 300) throw new SourceError("malformed", `${KUBE_STORE} answered ${path} with a body that is not JSON.`);
     body = null;
   }
   return { status: response.httpStatusCode, body, retryAfter: response.headers["retry-after"] };
@@ -70,7 +70,7 @@ export async function kubeGet(kc: KubeConfig, path: string, query: Record<string
 export function kubeError(response: KubeResponse, what: string, missingPermission: string): SourceError {
   const status = response.body as { message?: unknown } | null;
   const detail = typeof status?.message === "string" ? status.message : `${what} failed`;
-  const error = sourceErrorFromStatus(STORE, response.status, detail, response.status === 403 ? missingPermission : undefined);
+  const error = sourceErrorFromStatus(KUBE_STORE, response.status, detail, response.status === 403 ? missingPermission : undefined);
   error.retryAfterMs = parseRetryAfter(response.retryAfter);
   return error;
 }

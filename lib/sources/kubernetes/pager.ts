@@ -2,7 +2,8 @@
 // has expired (410 Gone) — items already yielded are not yielded twice.
 import type { KubeConfig } from "@kubernetes/client-node";
 import type { z } from "zod";
-import { kubeError, kubeGet } from "@/lib/sources/kubernetes/kube-client";
+import { parseAnswer } from "@/lib/sources/http-json";
+import { KUBE_STORE, kubeError, kubeGet } from "@/lib/sources/kubernetes/kube-client";
 import { withRetry, type RetryOptions } from "@/lib/sources/retry";
 import { SourceError } from "@/lib/sources/source-error";
 
@@ -18,13 +19,6 @@ export type PageRequest<T> = {
   retry?: RetryOptions;
   signal?: AbortSignal;
 };
-
-export function parseOrThrow<S extends z.ZodType>(schema: S, body: unknown, what: string): z.infer<S> {
-  const parsed = schema.safeParse(body);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  throw new SourceError("malformed", `The Kubernetes API server answered ${what} with an unexpected shape at ${issue?.path.join(".") || "(root)"}: ${issue?.message ?? "invalid"}.`);
-}
 
 export async function* pageThrough<T>(request: PageRequest<T>): AsyncGenerator<T> {
   const { kc, path, accept, permission } = request;
@@ -46,7 +40,7 @@ export async function* pageThrough<T>(request: PageRequest<T>): AsyncGenerator<T
       token = undefined;
       continue;
     }
-    const page = parseOrThrow(request.schema, response.body, `GET ${path}`);
+    const page = parseAnswer(request.schema, response.body, { store: KUBE_STORE, where: `GET ${path}` });
     for (const item of page.items) {
       const key = request.key(item);
       if (seen.has(key)) continue;
