@@ -1,6 +1,6 @@
 // Store tags / labels / custom metadata → registry fields, with configurable keys. A value the
 // tags do not give (or give as "unknown") stays null: unknown, never a guess.
-import type { OwnershipRole } from "@/lib/domain/roles";
+import { OWNERSHIP_ROLES, type OwnershipRole } from "@/lib/domain/roles";
 import type { SecretMetadata } from "@/lib/sources/types";
 
 export type TagKeys = {
@@ -23,7 +23,9 @@ export const DEFAULT_TAG_KEYS: TagKeys = {
   service: ["service", "app", "application"],
 };
 
-const ENVIRONMENTS: Record<string, "prod" | "staging" | "dev"> = {
+type Environment = NonNullable<SecretMetadata["environment"]>;
+
+const ENVIRONMENTS: Record<string, Environment> = {
   prod: "prod", production: "prod", prd: "prod", live: "prod",
   staging: "staging", stage: "staging", stg: "staging", preprod: "staging", uat: "staging",
   dev: "dev", development: "dev", test: "dev", sandbox: "dev", local: "dev",
@@ -38,7 +40,7 @@ function pick(tags: Record<string, string>, keys: string[]): string | null {
   return null;
 }
 
-export function parseEnvironment(value: string | null | undefined): "prod" | "staging" | "dev" | null {
+export function parseEnvironment(value: string | null | undefined): Environment | null {
   return value ? (ENVIRONMENTS[value.trim().toLowerCase()] ?? null) : null;
 }
 
@@ -51,7 +53,7 @@ export type MappedTags = Pick<SecretMetadata, "owners" | "environment" | "tier" 
 
 export function mapTags(tags: Record<string, string>, keys: TagKeys = DEFAULT_TAG_KEYS): MappedTags {
   const owners: Partial<Record<OwnershipRole, string>> = {};
-  for (const role of ["creator", "operator", "approver", "incident_commander"] as const) {
+  for (const role of OWNERSHIP_ROLES) {
     const value = pick(tags, keys[role]);
     if (value) owners[role] = value;
   }
