@@ -29,9 +29,17 @@ let intervalDays: number;
 test.beforeAll(async ({ baseURL }) => {
   admin = await apiAs(baseURL!, PERSONAS.admin);
   // A secret Priya operates, of known tier and environment, with an open scheduled task not yet due.
-  const response = await admin.get("/api/v1/rotation/tasks", { params: { kind: "scheduled", status: "open", overdue: "false", limit: "500" } });
-  const { items } = (await response.json()) as { items: RotationTask[] };
-  const found = items.find((t) => t.assignee?.email === PERSONAS.owner && t.secret.tier !== null && t.secret.environment !== null && !t.requiresApproval);
+  const list = async (params: Record<string, string>) =>
+    ((await (await admin.get("/api/v1/rotation/tasks", { params: { kind: "scheduled", overdue: "false", limit: "500", ...params } })).json()) as { items: RotationTask[] }).items;
+  const known = (t: RotationTask) => t.secret.tier !== null && t.secret.environment !== null;
+  // e2e/rotation.spec.ts runs beside this file on the same database: it completes Priya's first open
+  // task and tightens the policy of the last upcoming one's tier × environment. Stay clear of both.
+  const priyas = (await list({ status: "open" })).filter((t) => t.assignee?.email === PERSONAS.owner);
+  const tightened = (await list({ status: "open,acknowledged" })).filter(known).at(-1)?.secret;
+  const completed = priyas.find((t) => !t.requiresApproval) ?? priyas[0];
+  const found = priyas.find(
+    (t) => t.id !== completed?.id && known(t) && !t.requiresApproval && !(t.secret.tier === tightened?.tier && t.secret.environment === tightened?.environment),
+  );
   expect(found, "the demo company gives Priya an open task on a secret of known tier and environment").toBeDefined();
   target = found!;
   const { policies } = (await (await admin.get("/api/v1/rotation/policies")).json()) as { policies: RotationPolicyJson[] };
