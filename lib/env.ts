@@ -16,6 +16,10 @@ export const envSchema = z
     KEYLEDGER_DATA_DIR: z.string().min(1).default(".data"),
     KEYLEDGER_PG_PORT: port(54329),
     PORT: port(3000),
+    // The address the web server listens on. Loopback unless the operator asks for more (docs/security.md).
+    KEYLEDGER_HOST: z.string().trim().min(1).default("127.0.0.1"),
+    // How many reverse proxies in front of Keyledger append to X-Forwarded-For; 0 = trust none of it.
+    KEYLEDGER_TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     NEXTAUTH_URL: z.url().optional(),
     NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
     KEYLEDGER_DEMO: z.enum(["auto", "on", "off", "force"]).default("auto"),
@@ -29,11 +33,27 @@ export const envSchema = z
     OIDC_NAME: z.string().min(1).default("Single sign-on"),
     GITHUB_CLIENT_ID: z.string().min(1).optional(),
     GITHUB_CLIENT_SECRET: z.string().min(1).optional(),
+    // Sign-in attempts allowed per address and per account in one window, for every provider.
+    KEYLEDGER_SIGNIN_MAX_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
+    KEYLEDGER_SIGNIN_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+    KEYLEDGER_SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+    // Where the worker may read store credentials from: variable names (a trailing * is a prefix) and one directory.
+    KEYLEDGER_CREDENTIAL_ENV: z.string().optional(),
+    KEYLEDGER_CREDENTIAL_DIR: z.string().min(1).optional(),
+    // Sources may point at link-local / cloud-metadata addresses only when this is on.
+    KEYLEDGER_ALLOW_LINK_LOCAL: z.enum(["on", "off"]).default("off"),
+    // Request bodies: JSON bodies, and the inventory-file upload (bytes).
+    KEYLEDGER_JSON_MAX_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+    KEYLEDGER_INVENTORY_MAX_BYTES: z.coerce.number().int().min(1024).default(16 * 1024 * 1024),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
     // Records per committed ingest batch (each batch commits with the file's checkpoint).
     KEYLEDGER_INGEST_BATCH: z.coerce.number().int().min(100).max(100_000).default(5_000),
     // The largest audit-log upload the API accepts (bytes as sent, before gunzip).
     KEYLEDGER_INGEST_MAX_BYTES: z.coerce.number().int().min(1024).default(256 * 1024 * 1024),
+    // The same upload after gunzip: a small gzip may not expand past this.
+    KEYLEDGER_INGEST_MAX_DECOMPRESSED_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024 * 1024),
+    // Records one ingest run stores in quarantine; past it bad records are counted, not stored.
+    KEYLEDGER_QUARANTINE_MAX: z.coerce.number().int().min(1).default(10_000),
     // Rotation reminders (e-mail and Slack digests). Each channel is off until configured.
     KEYLEDGER_REMINDERS: z.enum(["on", "off"]).default("on"),
     KEYLEDGER_SMTP_URL: z

@@ -11,6 +11,7 @@ import { getSessionActor } from "@/lib/auth/session";
 import { recordKeyledgerEvent, type KeyledgerEvent } from "@/lib/data/access-events/record-keyledger-event";
 import { getDb, type Queryable } from "@/lib/data/db";
 import { AppError } from "@/lib/errors";
+import { clientAddress } from "@/lib/http/client-address";
 import { parsePart } from "@/lib/http/parse-part";
 import { toProblem } from "@/lib/http/problem";
 import { searchParamsToObject } from "@/lib/http/search-params";
@@ -106,7 +107,7 @@ function auditEvent<S extends Schemas, R>(audit: Audit<S, R>, ctx: RouteContext<
 export function eventContext(ctx: Pick<RouteContext<Schemas>, "request" | "requestId">) {
   return {
     rawId: ctx.requestId,
-    sourceIp: ctx.request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
+    sourceIp: clientAddress(ctx.request.headers),
     userAgent: ctx.request.headers.get("user-agent"),
   };
 }
