@@ -5,9 +5,10 @@ import pg from "pg";
 import * as registry from "@/db/schema";
 import * as ingest from "@/db/schema-ingest";
 import * as rotation from "@/db/schema-rotation";
+import * as auth from "@/db/schema-auth";
 
 /** Every table, for drizzle clients made outside createDb (the seed wraps one pool connection). */
-export const schema = { ...registry, ...ingest, ...rotation };
+export const schema = { ...registry, ...ingest, ...rotation, ...auth };
 import { env } from "@/lib/env";
 
 export type Db = NodePgDatabase<typeof schema>;

@@ -114,6 +114,8 @@ export const rotationTasks = pgTable(
     approvedAt: timestamp("approved_at", { withTimezone: true }),
     approvedBy: uuid("approved_by").references(() => people.id, { onDelete: "set null" }),
     skippedReason: text("skipped_reason"),
+    skippedAt: timestamp("skipped_at", { withTimezone: true }),
+    skippedBy: uuid("skipped_by").references(() => people.id, { onDelete: "set null" }),
     // Bumped on every change the calendar feed shows (RFC 5545 SEQUENCE).
     sequence: integer("sequence").notNull().default(0),
     createdAt: createdAt(),

@@ -48,6 +48,8 @@ export const people = pgTable(
     employment: employment("employment").notNull().default("employee"),
     status: personStatus("status").notNull().default("active"),
     offboardedAt: timestamp("offboarded_at", { withTimezone: true }),
+    // Created by the demo seed as one of the sign-in page's personas: only they may use demo sign-in.
+    demoPersona: boolean("demo_persona").notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("people_email_key").on(sql`lower(${t.email})`)],
