@@ -42,10 +42,13 @@ describe("registry schema", () => {
   });
 
   it("rejects a duplicate access event by (source kind, raw id)", async () => {
+    // Whatever today is: the test makes the partition its row needs instead of assuming one exists.
+    const at = new Date(Date.now() - 24 * 60 * 60 * 1000).toISOString();
+    await database.pool.query(`select keyledger_ensure_access_event_partitions($1, $1)`, [at]);
     const insert = `insert into access_events (occurred_at, source_kind, raw_id, action, raw_action, result, actor, actor_type)
-      values ('2026-11-02T10:00:00Z', 'vault', 'req-1', 'read', 'read', 'success', 'entity-1', 'workload')`;
-    await database.pool.query(insert);
-    await expect(database.pool.query(insert)).rejects.toThrow(/duplicate key/);
+      values ($1, 'vault', 'req-1', 'read', 'read', 'success', 'entity-1', 'workload')`;
+    await database.pool.query(insert, [at]);
+    await expect(database.pool.query(insert, [at])).rejects.toThrow(/duplicate key/);
   });
 
   it("rejects an action outside the normalized vocabulary", async () => {
