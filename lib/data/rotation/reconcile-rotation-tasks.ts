@@ -59,7 +59,7 @@ export async function reconcileRotationTasks(args: { db: Queryable; now?: Date; 
         .update(rotationTasks)
         // completion 'auto' on a skipped task: Keyledger closed it (the secret became exempt); no
         // person skipped this rotation, so it does not push the next due date (load-rotation-inputs).
-        .set({ status: "skipped", skippedReason: action.reason, completion: "auto", sequence: sql`${rotationTasks.sequence} + 1`, updatedAt: now })
+        .set({ status: "skipped", skippedReason: action.reason, skippedAt: now, completion: "auto", sequence: sql`${rotationTasks.sequence} + 1`, updatedAt: now })
         .where(and(eq(rotationTasks.id, action.taskId), inArray(rotationTasks.status, WAITING)))
         .returning({ id: rotationTasks.id });
       closed += done.length;

@@ -1,13 +1,16 @@
 import "server-only";
 // One shape for a rotation task, everywhere the API returns one (list, detail, every transition):
-// the task, its secret, who holds it, who acknowledged, completed and approved it, and whether it
-// is overdue now. The select and the mapping live here so they cannot drift apart.
+// the task, its secret, who holds it, who acknowledged, completed, approved or skipped it, who may
+// sign it off (and the conflict when the approver cannot: lib/domain/rotation/sign-off.ts), and
+// whether it is overdue now. The select and the mapping live here so they cannot drift apart.
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { people, roleAssignments, secrets, sources } from "@/db/schema";
 import { rotationTasks } from "@/db/schema-rotation";
+import { can, ROLES } from "@/lib/auth/permissions";
 import type { Queryable } from "@/lib/data/db";
 import { isOverdue, type DueBasis, type TaskStatus } from "@/lib/domain/rotation/schedule";
+import { signOffOf, type SignOff } from "@/lib/domain/rotation/sign-off";
 
 export type PersonRef = { id: string; name: string };
 export type RotationTask = {
@@ -25,8 +28,10 @@ export type RotationTask = {
   /** Nobody to assign: the secret has neither an operator nor an approver. */
   gap: boolean;
   requiresApproval: boolean;
-  /** The secret's approver now: who signs off a task that requires it. */
+  /** The secret's approver now: who signs off a task that requires it, unless they are in conflict. */
   approver: PersonRef | null;
+  /** Who may sign off (and skip) a task that requires it — a second person — and why not the approver; null when not required. */
+  signOff: SignOff | null;
   acknowledgedAt: string | null;
   acknowledgedBy: PersonRef | null;
   completedAt: string | null;
@@ -35,6 +40,8 @@ export type RotationTask = {
   completion: "auto" | "manual" | null;
   note: string | null;
   skippedReason: string | null;
+  skippedAt: string | null;
+  skippedBy: PersonRef | null;
   approvedAt: string | null;
   approvedBy: PersonRef | null;
   sequence: number;
@@ -49,6 +56,11 @@ const completer = alias(people, "completer");
 const signer = alias(people, "signer");
 const approverRole = alias(roleAssignments, "approver_role");
 const approver = alias(people, "approver");
+const operatorRole = alias(roleAssignments, "operator_role");
+const skipper = alias(people, "skipper");
+
+/** The roles that may work any task and sign off when the approver cannot (admins). */
+const MANAGER_ROLES = ROLES.filter((role) => can(role, "rotation:manage"));
 
 /** Tasks joined to everything the JSON shows; `where` may use rotation_tasks and secrets. */
 export function selectRotationTasks(db: Queryable, where: SQL | undefined) {
@@ -61,7 +73,12 @@ export function selectRotationTasks(db: Queryable, where: SQL | undefined) {
       acker: { id: acker.id, name: acker.name },
       completer: { id: completer.id, name: completer.name },
       signer: { id: signer.id, name: signer.name },
-      approver: { id: approver.id, name: approver.name },
+      approver: { id: approver.id, name: approver.name, status: approver.status },
+      operatorId: operatorRole.personId,
+      skipper: { id: skipper.id, name: skipper.name },
+      // Uncorrelated: Postgres computes it once per query, not per row.
+      admins: sql<{ id: string; name: string }[]>`(select coalesce(json_agg(json_build_object('id', a.id, 'name', a.name) order by a.name), '[]'::json)
+        from ${people} a where a.status = 'active' and a.role::text = any(${sql.param(MANAGER_ROLES)}::text[]))`,
     })
     .from(rotationTasks)
     .innerJoin(secrets, eq(secrets.id, rotationTasks.secretId))
@@ -72,12 +89,26 @@ export function selectRotationTasks(db: Queryable, where: SQL | undefined) {
     .leftJoin(signer, eq(signer.id, rotationTasks.approvedBy))
     .leftJoin(approverRole, and(eq(approverRole.secretId, secrets.id), sql`${approverRole.role} = 'approver'`))
     .leftJoin(approver, eq(approver.id, approverRole.personId))
+    .leftJoin(operatorRole, and(eq(operatorRole.secretId, secrets.id), sql`${operatorRole.role} = 'operator'`))
+    .leftJoin(skipper, eq(skipper.id, rotationTasks.skippedBy))
     .where(where);
 }
 
 type Row = Awaited<ReturnType<typeof selectRotationTasks>>[number];
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const ref = <T extends { id: string | null }>(p: T | null): T | null => (p?.id ? p : null);
+
+/** Who may sign off the task (computed for every task: the DAL checks it before a skip or an approval). */
+export function signOffOfRow(row: Row): SignOff {
+  const a = row.approver?.id ? row.approver : null;
+  return signOffOf({
+    approver: a ? { id: a.id, name: a.name, active: a.status === "active" } : null,
+    operatorId: row.operatorId,
+    assigneeId: row.task.assigneeId,
+    completedBy: row.task.completedBy,
+    admins: row.admins,
+  });
+}
 
 export function toRotationTask(row: Row, now: Date = new Date()): RotationTask {
   const t = row.task;
@@ -95,7 +126,8 @@ export function toRotationTask(row: Row, now: Date = new Date()): RotationTask {
     assigneeRole: t.assigneeRole as RotationTask["assigneeRole"],
     gap: t.assigneeId === null,
     requiresApproval: t.requiresApproval,
-    approver: ref(row.approver) as PersonRef | null,
+    approver: row.approver?.id ? { id: row.approver.id, name: row.approver.name } : null,
+    signOff: t.requiresApproval ? signOffOfRow(row) : null,
     acknowledgedAt: iso(t.acknowledgedAt),
     acknowledgedBy: ref(row.acker) as PersonRef | null,
     completedAt: iso(t.completedAt),
@@ -103,6 +135,8 @@ export function toRotationTask(row: Row, now: Date = new Date()): RotationTask {
     completion: t.completion as RotationTask["completion"],
     note: t.note,
     skippedReason: t.skippedReason,
+    skippedAt: iso(t.skippedAt),
+    skippedBy: ref(row.skipper) as PersonRef | null,
     approvedAt: iso(t.approvedAt),
     approvedBy: ref(row.signer) as PersonRef | null,
     sequence: t.sequence,

@@ -18,7 +18,7 @@ import { actorOf } from "@/test/actors";
 import { createTestDatabase } from "@/test/database";
 
 const DAY = 86_400_000;
-const now = new Date("2026-06-15T06:00:00Z");
+const now = new Date();
 const daysAgo = (n: number) => new Date(now.getTime() - n * DAY);
 
 let database: Database;
@@ -114,7 +114,7 @@ describe("done, approve and skip", () => {
     const task = await completeRotationTask({ actor: actorOf(operator), taskId, note: "Rotated in the console, redeployed payments-api", db: database.db, now });
     expect(task).toMatchObject({ status: "done", completion: "manual", completedBy: { id: operator.id }, note: "Rotated in the console, redeployed payments-api", overdue: false });
     expect((await eventsFor(secret.id)).map((e) => e.rawAction)).toEqual(["rotation.done"]);
-    expect(await failure(skipRotationTask({ actor: actorOf(operator), taskId, reason: "late", db: database.db, now }))).toMatchObject({ code: "conflict" });
+    expect(await failure(skipRotationTask({ actor: actorOf(operator), taskId, reason: "Rotated already, nothing to skip", db: database.db, now }))).toMatchObject({ code: "conflict" });
   });
 
   it("waits for the approver's sign-off when the policy requires it; only the approver or an admin signs off", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateOverride, validatePolicy, validateSettings, validateText } from "@/lib/domain/rotation/validate";
+import { validateOverride, validatePolicy, validateReason, validateSettings, validateText } from "@/lib/domain/rotation/validate";
 
 const fields = (errors: { field: string }[]) => errors.map((e) => e.field);
 
@@ -51,5 +51,22 @@ describe("validateSettings and validateText", () => {
     expect(validateText("rotated via console", "note", "A note")).toEqual([]);
     expect(validateText("   ", "reason", "A reason")).toEqual([{ field: "body.reason", message: "A reason is required" }]);
     expect(fields(validateText(undefined, "note", "A note"))).toEqual(["body.note"]);
+  });
+});
+
+describe("validateReason", () => {
+  it("accepts a reason of two or more words and at least 10 letters or digits", () => {
+    expect(validateReason("Service decommissioned", "reason", "A reason for skipping")).toEqual([]);
+    expect(validateReason("Replaced by OIDC (PLAT-2211)", "reason", "A reason for skipping")).toEqual([]);
+    expect(validateReason("Ersetzt durch Föderation", "reason", "A reason for skipping")).toEqual([]);
+  });
+
+  it("refuses blank, punctuation, one word, single letters and too few characters, stating the rule", () => {
+    expect(validateReason("  ", "reason", "A reason for skipping")).toEqual([{ field: "body.reason", message: "A reason for skipping is required" }]);
+    for (const reason of [".", "x", "n/a", "......!!!!!!", "decommissioned", "x x x x x x x x x x x", "no time"]) {
+      expect(validateReason(reason, "reason", "A reason for skipping"), reason).toEqual([
+        { field: "body.reason", message: expect.stringContaining("A reason for skipping needs at least 10 letters or digits, in two or more words") },
+      ]);
+    }
   });
 });

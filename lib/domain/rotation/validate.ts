@@ -74,3 +74,21 @@ export function validateText(value: string | null | undefined, field: string, wh
   if (value.length > TEXT_MAX) return [{ field: `body.${field}`, message: `At most ${TEXT_MAX} characters` }];
   return [];
 }
+
+/** What a real reason is, in the words the skip form and the API error use. */
+export const REASON_RULE = "at least 10 letters or digits, in two or more words";
+const WORD = /[\p{L}\p{N}]{2,}/gu;
+
+/**
+ * A reason that closes a rotation without rotating (a skip): not blank, and a real sentence rather
+ * than "." or "n/a" — at least 10 letters or digits, in two or more words of two or more characters.
+ */
+export function validateReason(value: string | null | undefined, field: string, what: string): FieldError[] {
+  const errors = validateText(value, field, what);
+  if (errors.length) return errors;
+  const words = value?.match(WORD) ?? [];
+  if (words.length < 2 || words.join("").length < 10) {
+    return [{ field: `body.${field}`, message: `${what} needs ${REASON_RULE}: say why, e.g. “Replaced by OIDC federation this sprint”` }];
+  }
+  return [];
+}
