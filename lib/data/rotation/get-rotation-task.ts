@@ -1,17 +1,20 @@
 import "server-only";
-// One task for the drawer: the task, its runbook (how to revoke and replace the secret) and the
-// rotation impact checklist — the consumers to update and the people to tell. Null when the actor
-// cannot see it.
+// One task for the drawer: the task, its history (who did every step: lib/domain/rotation/history.ts),
+// its runbook (how to revoke and replace the secret) and the rotation impact checklist — the
+// consumers to update and the people to tell. Null when the actor cannot see it.
 import { and, eq } from "drizzle-orm";
 import { consumers, people, roleAssignments, secretConsumers, secrets } from "@/db/schema";
 import { rotationTasks } from "@/db/schema-rotation";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { getDb, type Queryable } from "@/lib/data/db";
+import { loadTaskEvents } from "@/lib/data/rotation/load-task-events";
 import { selectRotationTasks, toRotationTask, type RotationTask } from "@/lib/data/rotation/rotation-task-json";
 import { secretScope } from "@/lib/data/scope";
+import { taskHistory, type TaskStep } from "@/lib/domain/rotation/history";
 
 export type RotationTaskDetail = RotationTask & {
+  history: TaskStep[];
   runbook: { revokePath: string | null };
   impact: {
     consumers: { id: string; name: string; kind: string; team: string | null }[];
@@ -24,7 +27,7 @@ export async function getRotationTask({ actor, id, db = getDb(), now = new Date(
   const [row] = await selectRotationTasks(db, and(eq(rotationTasks.id, id), secretScope(actor))).limit(1);
   if (!row) return null;
   const secretId = row.task.secretId;
-  const [[secret], linked, holders] = await Promise.all([
+  const [[secret], linked, holders, events] = await Promise.all([
     db.select({ revokePath: secrets.revokePath }).from(secrets).where(eq(secrets.id, secretId)),
     db
       .select({ id: consumers.id, name: consumers.name, kind: consumers.kind, team: consumers.team })
@@ -38,6 +41,8 @@ export async function getRotationTask({ actor, id, db = getDb(), now = new Date(
       .innerJoin(people, eq(people.id, roleAssignments.personId))
       .where(and(eq(roleAssignments.secretId, secretId), eq(people.status, "active")))
       .orderBy(roleAssignments.role, people.name),
+    loadTaskEvents(db, { id, secretId }),
   ]);
-  return { ...toRotationTask(row, now), runbook: { revokePath: secret?.revokePath ?? null }, impact: { consumers: linked, notify: holders } };
+  const task = toRotationTask(row, now);
+  return { ...task, history: taskHistory(task, events), runbook: { revokePath: secret?.revokePath ?? null }, impact: { consumers: linked, notify: holders } };
 }
