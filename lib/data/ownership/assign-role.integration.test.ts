@@ -72,6 +72,30 @@ describe("assignRole", () => {
     expect(await holderOf(secret.id, "creator")).toBeNull();
   });
 
+  it("refuses an approver who would make themselves operator, naming the field; nothing changes", async () => {
+    const before = await holderOf(secret.id, "operator");
+    const error = await assignRole({ actor: actorOf(approver), db: database.db, secretId: secret.id, role: "operator", personId: approver.id }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: "invalid_input", status: 422, message: expect.stringContaining("you cannot make yourself its operator") });
+    expect((error as AppError).fields).toEqual([{ field: "body.personId", message: (error as AppError).message }]);
+    expect(await holderOf(secret.id, "operator")).toBe(before);
+  });
+
+  it("refuses an approver who would hand the approver role to the operator (operator = approver)", async () => {
+    const current = (await holderOf(secret.id, "operator"))!;
+    const error = await assignRole({ actor: actorOf(approver), db: database.db, secretId: secret.id, role: "approver", personId: current }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "invalid_input", fields: [{ field: "body.personId", message: expect.stringContaining("the approver must be someone else") }] });
+    expect(await holderOf(secret.id, "approver")).toBe(approver.id);
+  });
+
+  it("lets an admin make one person operator and approver, and says it is a conflict", async () => {
+    const change = await assignRole({ actor: actorOf(admin), db: database.db, secretId: secret.id, role: "operator", personId: approver.id });
+    expect(change).toMatchObject({ personId: approver.id, conflict: true });
+    expect(await holderOf(secret.id, "operator")).toBe(approver.id);
+    const fixed = await assignRole({ actor: actorOf(admin), db: database.db, secretId: secret.id, role: "operator", personId: operator.id });
+    expect(fixed.conflict).toBe(false);
+  });
+
   it("clears a role, leaving a visible gap", async () => {
     const change = await clearRole({ actor: actorOf(admin), db: database.db, secretId: secret.id, role: "incident_commander" });
     expect(change).toMatchObject({ previousPersonId: bystander.id, personId: null });
