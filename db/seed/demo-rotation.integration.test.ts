@@ -51,6 +51,12 @@ describe("seedDemo (Lumen Pay): rotation calendar", () => {
     }
     expect(await value(database, sql`select count(*) as n from rotation_tasks where completion = 'manual' and (note is null or completed_by is null)`)).toBe(0);
     expect(await value(database, sql`select count(*) as n from rotation_tasks where acknowledged_at < opened_at or opened_at > ${now}`)).toBe(0);
+    // Separation of duties, as the app enforces it: a second person signed off every manual done that
+    // needed it (never whoever did it, nor the one it was assigned to), and a person's skip says who.
+    expect(await value(database, sql`select count(*) as n from rotation_tasks where approved_by = completed_by or approved_by = assignee_id`)).toBe(0);
+    expect(await value(database, sql`select count(*) as n from rotation_tasks where status = 'done' and completion = 'manual' and requires_approval and approved_by is null`)).toBe(0);
+    expect(await value(database, sql`select count(*) as n from rotation_tasks where status = 'skipped' and completion is distinct from 'auto' and (skipped_by is null or skipped_at is null)`)).toBe(0);
+    expect(await value(database, sql`select count(*) as n from rotation_tasks where status = 'skipped' and requires_approval and skipped_by = assignee_id`)).toBe(0);
     expect(await value(database, sql`select count(*) as n from rotation_policies`)).toBe(12);
   });
 

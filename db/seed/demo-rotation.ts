@@ -51,12 +51,25 @@ export async function seedDemoRotation(args: {
   for (let i = 0; i < history.length; i += 1000) await db.insert(rotationTasks).values(history.slice(i, i + 1000));
 
   await reconcileRotationTasks({ db, now, leadDays: DEMO_LEAD_DAYS });
-  await shapeOpenTasks({ db, random, now });
+  await shapeOpenTasks({ db, random, now, personId });
   const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(rotationTasks);
   return { tasks: count?.n ?? 0 };
 }
 
 const OFFBOARDED = new Set(DEMO_PEOPLE.filter((p) => p.offboardedDaysAgo !== undefined).map((p) => p.key));
+const ADMINS = DEMO_PEOPLE.filter((p) => p.role === "admin" && p.offboardedDaysAgo === undefined).map((p) => p.key);
+
+/**
+ * Who signed off a rotation done by hand: a second person, as the app enforces
+ * (lib/domain/rotation/sign-off.ts) — the approver, unless they also operate the secret or did the
+ * work (then an admin who did neither), and an admin when the secret has no approver.
+ */
+function signerOf(roles: SecretPlan["roles"], doneBy: string | null, personId: (key: string) => string): string | null {
+  const involved = new Set([doneBy, roles.operator ? personId(roles.operator) : null]);
+  if (roles.approver && !involved.has(personId(roles.approver))) return personId(roles.approver);
+  const admin = ADMINS.find((key) => !involved.has(personId(key)));
+  return admin ? personId(admin) : null;
+}
 
 /** The default policy a planned secret falls under. */
 function planPolicy({ values: v }: SecretPlan) {
@@ -117,6 +130,8 @@ function pastRotations(args: { plan: SecretPlan; id: string; personId: (key: str
     // measures); otherwise they acknowledge within a day or two, or late.
     const sitting = !auto && random.chance(0.6);
     const signedOff = !auto && policy.requiresApproval && plan.roles.approver !== undefined;
+    // Every manual done of a rotation that needs sign-off was signed off — never by whoever did it.
+    const signer = !auto && policy.requiresApproval ? signerOf(plan.roles, manualBy, personId) : null;
     const acknowledged = sitting
       ? completed - random.int(15, 110) * 60_000
       : random.chance(0.85)
@@ -140,8 +155,9 @@ function pastRotations(args: { plan: SecretPlan; id: string; personId: (key: str
         completedBy: auto ? null : manualBy,
         completion: auto ? "auto" : "manual",
         note: auto ? null : random.pick(NOTES),
-        approvedAt: signedOff ? at(completed + random.int(1, 20) * HOUR_MS) : null,
-        approvedBy: signedOff && plan.roles.approver ? personId(plan.roles.approver) : null,
+        // (The hours drawn only for a secret with an approver, as before, so the rest of the demo stays as it was.)
+        approvedAt: signedOff ? at(completed + random.int(1, 20) * HOUR_MS) : signer ? at(completed + 3 * HOUR_MS) : null,
+        approvedBy: signer,
         sequence: auto ? 1 : 2,
         createdAt: at(openedAt),
         updatedAt: at(completed),
@@ -155,7 +171,7 @@ function pastRotations(args: { plan: SecretPlan; id: string; personId: (key: str
  * came within the lead time (not before tracking began), some acknowledged, one waiting for the
  * approver's sign-off, one skipped with a reason.
  */
-async function shapeOpenTasks(args: { db: Db; random: Random; now: Date }) {
+async function shapeOpenTasks(args: { db: Db; random: Random; now: Date; personId: (key: string) => string }) {
   const { db, random, now } = args;
   const open = await db
     .select({ id: rotationTasks.id, dueAt: rotationTasks.dueAt, assigneeId: rotationTasks.assigneeId, requiresApproval: rotationTasks.requiresApproval, name: secrets.name })
@@ -194,9 +210,22 @@ async function shapeOpenTasks(args: { db: Db; random: Random; now: Date }) {
       .where(eq(rotationTasks.id, awaiting.id));
   }
   if (skipped) {
+    // Skipped a day after it fell due, by its assignee — or, when its policy needs a sign-off, by a
+    // second person (an admin), as the app enforces.
+    const skippedAt = at(Math.min(skipped.dueAt.getTime() + DAY_MS, nowMs - HOUR_MS));
+    const admin = ADMINS.map((key) => args.personId(key)).find((id) => id !== skipped.assigneeId) ?? null;
     await db
       .update(rotationTasks)
-      .set({ status: "skipped", skippedReason: "Being replaced by OIDC federation this sprint (PLAT-2211); rotating the old key now would only add a deploy.", acknowledgedAt: null, acknowledgedBy: null, sequence: 1 })
+      .set({
+        status: "skipped",
+        skippedReason: "Being replaced by OIDC federation this sprint (PLAT-2211); rotating the old key now would only add a deploy.",
+        skippedAt,
+        skippedBy: skipped.requiresApproval ? admin : skipped.assigneeId,
+        acknowledgedAt: null,
+        acknowledgedBy: null,
+        sequence: 1,
+        updatedAt: skippedAt,
+      })
       .where(eq(rotationTasks.id, skipped.id));
   }
 }
