@@ -95,6 +95,30 @@ describe("exportInventory, choosing what to export", () => {
   });
 });
 
+describe("the spreadsheet guard on the way out and back", () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(() => database.close());
+
+  it("guards and quotes every cell a spreadsheet would run, and an import gives back each value exactly", async () => {
+    const source = await createSource(database.db, { name: "Hostile list" });
+    const values = ["'=already guarded", "rotate;=HYPERLINK(\"http://evil.example\")", "@SUM(A1)", "'plain"];
+    for (const [i, description] of values.entries()) await createSecret(database.db, { sourceId: source.id, name: `${values[(i + 1) % values.length]} #${i}`, description });
+    const text = await exportInventory({ db: database.db, format: "csv", sourceId: source.id });
+    const cells = text.split("\n").slice(1).join("\n");
+    expect(cells).toContain('"rotate;=HYPERLINK(""http://evil.example"")"');
+    expect(cells).toContain("''=already guarded");
+    expect(cells).not.toMatch(/(^|,|\n)[=+\-@]/);
+    const before = await snapshotSecrets(database.db);
+    const result = ok(await importInventory({ db: database.db, text, format: "csv", fileName: "hostile.csv", sourceName: "Hostile list" }));
+    expect(result.counts).toMatchObject({ read: 4, added: 0, changed: 0, unchanged: 4 });
+    expect(await snapshotSecrets(database.db)).toBe(before);
+    expect(await exportInventory({ db: database.db, format: "csv", sourceId: source.id })).toBe(text);
+  });
+});
+
 describe("the demo company's inventory file", () => {
   let database: Database;
   beforeAll(async () => {

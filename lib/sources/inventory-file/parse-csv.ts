@@ -3,7 +3,7 @@
 // Structural problems are collected; after a broken quote the rest of the file cannot be trusted,
 // so checking stops there.
 import { parse, type CsvError } from "csv-parse/sync";
-import { unguardCell } from "@/lib/sources/inventory-file/csv-cell";
+import { unguardCell } from "@/lib/domain/csv";
 import { INVENTORY_COLUMNS, toInventoryColumn, type InventoryColumn, type RawRecord } from "@/lib/sources/inventory-file/format";
 import { quote, type InventoryProblem } from "@/lib/sources/inventory-file/problems";
 

@@ -1,9 +1,8 @@
 // Secrets → an inventory file, in the format import reads: one row per secret, ordered by name,
 // `unknown` for every null. Secrets marked missing are left out (they are not in the file any
 // more); locations are the declared ones (scanner and sync findings are not the file's). Pure.
-import { stringify as stringifyCsv } from "csv-stringify/sync";
 import { stringify as stringifyYaml } from "yaml";
-import { guardCell } from "@/lib/sources/inventory-file/csv-cell";
+import { csvRow } from "@/lib/domain/csv";
 import { formatDuration } from "@/lib/sources/inventory-file/duration";
 import { DECLARED_FOUND_BY, INVENTORY_COLUMNS, ROLE_COLUMNS, UNKNOWN, type InventoryColumn, type InventoryFormat, type StoredSecret } from "@/lib/sources/inventory-file/format";
 import { joinList } from "@/lib/sources/inventory-file/list-syntax";
@@ -46,7 +45,8 @@ export function renderInventory({ secrets, format }: { secrets: StoredSecret[]; 
     .sort((a, b) => byText(a.name, b.name) || byText(a.sourceName, b.sourceName) || byText(a.externalId, b.externalId));
   const records = ordered.map(toRecord);
   if (format === "yaml") return records.length ? stringifyYaml(records, { lineWidth: 0 }) : "[]\n";
-  const cell = (value: ExportValue) => guardCell(Array.isArray(value) ? joinList(value) : String(value));
-  const rows = records.map((record) => INVENTORY_COLUMNS.map((column) => cell(record[column])));
-  return stringifyCsv([[...INVENTORY_COLUMNS], ...rows], { record_delimiter: "unix" });
+  // Guarded and quoted by the rule every Keyledger CSV follows (lib/domain/csv.ts); import undoes the guard.
+  const cell = (value: ExportValue) => (Array.isArray(value) ? joinList(value) : String(value));
+  const rows = records.map((record) => csvRow(INVENTORY_COLUMNS.map((column) => cell(record[column])), "\n"));
+  return [csvRow([...INVENTORY_COLUMNS], "\n"), ...rows].join("");
 }
