@@ -1,13 +1,12 @@
 import { z } from "zod";
 import { ACTIONS, SOURCE_KINDS } from "@/lib/ingest/types";
+import { instantText as instant } from "@/lib/validation/instant";
 
 const many = <T extends z.ZodType<unknown, string>>(item: T) =>
   z
     .union([z.string(), z.array(z.string())])
     .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean))
     .pipe(z.array(item).max(20));
-
-const instant = z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time, e.g. 2026-11-01T00:00:00Z" }).or(z.iso.date({ message: "must be a date (2026-11-01) or an ISO 8601 date-time" }));
 
 export const accessEventFilters = z.object({
   secret: z.uuid({ message: "must be a secret id" }).optional(),

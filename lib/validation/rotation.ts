@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { ENVIRONMENTS } from "@/lib/domain/registry-values";
 import { TASK_STATUSES } from "@/lib/domain/rotation/schedule";
+import { inSaneRange, SANE_RANGE_MESSAGE } from "@/lib/validation/instant";
 
 /** `?tier=1,2` and `?tier=1&tier=2` both mean [1, 2]. */
 const many = <T extends z.ZodType<unknown, string>>(item: T) =>
@@ -16,6 +17,7 @@ const many = <T extends z.ZodType<unknown, string>>(item: T) =>
 const instant = z
   .string()
   .refine((s) => /^\d{4}-\d{2}-\d{2}(T\S+)?$/.test(s) && !Number.isNaN(Date.parse(s)), { message: "must be a date (2026-11-01) or an ISO date-time" })
+  .refine(inSaneRange, SANE_RANGE_MESSAGE)
   .transform((s) => new Date(s));
 
 export const listRotationTasksQuery = z

@@ -34,7 +34,7 @@ export type AccessEventRow = {
  * a CSV export of the whole log does not.
  */
 export async function listAccessEvents({ actor, query, db = getDb(), firstTouch = true }: { actor: Actor; query: ListAccessEventsQuery; db?: Queryable; firstTouch?: boolean }) {
-  const after = query.cursor ? decodeCursor(query.cursor, "bigint") : undefined;
+  const after = query.cursor ? decodeCursor(query.cursor, "bigint", "timestamptz") : undefined;
   const keyset = after ? sql`(${accessEvents.occurredAt}, ${accessEvents.id}) < (${after.key}::timestamptz, ${after.id}::bigint)` : sql`true`;
   const rows = await db
     .select({

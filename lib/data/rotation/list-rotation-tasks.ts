@@ -50,7 +50,7 @@ function rotationTaskWhere(actor: Actor, query: Omit<ListRotationTasksQuery, "cu
 }
 
 export async function listRotationTasks({ actor, query, db = getDb(), now = new Date() }: { actor: Actor; query: ListRotationTasksQuery; db?: Queryable; now?: Date }): Promise<RotationTaskPage> {
-  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const after = query.cursor ? decodeCursor(query.cursor, "uuid", "timestamptz") : undefined;
   const keyset = after ? sql`(${rotationTasks.dueAt}, ${rotationTasks.id}) > (${after.key}::timestamptz, ${after.id}::uuid)` : undefined;
   const rows = await selectRotationTasks(db, and(rotationTaskWhere(actor, query, now), keyset))
     .orderBy(asc(rotationTasks.dueAt), asc(rotationTasks.id))

@@ -2,7 +2,7 @@ import "server-only";
 import { asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { locations, people, roleAssignments, secretConsumers, secrets, sources, type OwnershipRole } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { decodeCursor, encodeCursor } from "@/lib/domain/cursor";
+import { decodeCursor, encodeCursor, type CursorKeyShape } from "@/lib/domain/cursor";
 import { getDb, type Queryable } from "@/lib/data/db";
 import { secretWhere } from "@/lib/data/secrets/secret-filters";
 import type { ListSecretsQuery, SortKey } from "@/lib/validation/secrets";
@@ -33,7 +33,7 @@ export type SecretPage = { items: SecretRow[]; nextCursor: string | null };
 
 // Each sort is an expression with no nulls (unknown sorts last, or first for "oldest"), so a row
 // comparison `(key, id) > (cursor key, cursor id)` continues exactly where the last page ended.
-const SORTS: Record<SortKey, { expr: SQL; cast: string }> = {
+const SORTS: Record<SortKey, { expr: SQL; cast: CursorKeyShape }> = {
   name: { expr: sql`${secrets.name}`, cast: "text" },
   tier: { expr: sql`coalesce(${secrets.tier}, 5)`, cast: "int" },
   environment: {
@@ -52,7 +52,7 @@ const holders = sql<Partial<Record<OwnershipRole, Holder>>>`(select coalesce(jso
 export async function listSecrets({ actor, query, db = getDb() }: { actor: Actor; query: ListSecretsQuery; db?: Queryable }): Promise<SecretPage> {
   const sort = SORTS[query.sort];
   const order = query.dir === "asc" ? asc : desc;
-  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const after = query.cursor ? decodeCursor(query.cursor, "uuid", sort.cast) : undefined;
   const keyset = after
     ? sql`(${sort.expr}, ${secrets.id}) ${sql.raw(query.dir === "asc" ? ">" : "<")} (${after.key}::${sql.raw(sort.cast)}, ${after.id}::uuid)`
     : sql`true`;
