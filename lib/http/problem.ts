@@ -18,16 +18,17 @@ const TITLES: Record<number, string> = {
   401: "Sign-in required",
   403: "Forbidden",
   404: "Not found",
+  405: "Method not allowed",
   409: "Conflict",
   413: "Payload too large",
   422: "Invalid input",
   500: "Internal error",
 };
 
-export function problemResponse(problem: Omit<Problem, "type" | "title"> & { code: string }): Response {
+export function problemResponse(problem: Omit<Problem, "type" | "title"> & { code: string }, headers: Record<string, string> = {}): Response {
   const { code, ...rest } = problem;
   const body: Problem = { type: `urn:keyledger:problem:${code}`, title: TITLES[rest.status] ?? "Error", ...rest };
-  return Response.json(body, { status: rest.status, headers: { "content-type": "application/problem+json" } });
+  return Response.json(body, { status: rest.status, headers: { ...headers, "content-type": "application/problem+json" } });
 }
 
 /** Zod issues as located field errors: "query.tier", "body.personId". */

@@ -2,10 +2,11 @@
 // byte is read, and a body that streams past it is cut off there (docs/security.md). 413 either way.
 import { AppError } from "@/lib/errors";
 
-export type BodyLimit = { maxBytes: number; setting: string };
+/** `what` names what is counted in the message (default "The request body"). */
+export type BodyLimit = { maxBytes: number; setting: string; what?: string };
 
-export function tooLarge({ maxBytes, setting }: BodyLimit): AppError {
-  return new AppError("payload_too_large", `The request body is larger than ${maxBytes} bytes (${setting})`, [
+export function tooLarge({ maxBytes, setting, what = "The request body" }: BodyLimit): AppError {
+  return new AppError("payload_too_large", `${what} is larger than ${maxBytes} bytes (${setting})`, [
     { field: "body", message: `at most ${maxBytes} bytes` },
   ]);
 }
@@ -34,7 +35,7 @@ export async function* limitedChunks(body: ReadableStream<Uint8Array>, limit: Bo
 }
 
 /** The whole body as bytes, at most the limit. */
-export async function readLimitedBytes(request: Request, limit: BodyLimit): Promise<Uint8Array> {
+export async function readLimitedBytes(request: Request, limit: BodyLimit): Promise<Uint8Array<ArrayBuffer>> {
   assertDeclaredLength(request.headers, limit);
   if (!request.body) return new Uint8Array();
   const chunks: Uint8Array[] = [];

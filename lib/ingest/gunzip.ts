@@ -3,6 +3,8 @@
 // callers turn that into a located quarantine record.
 import { pipeline, Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
+import { AppError } from "@/lib/errors";
+import { tooLarge, type BodyLimit } from "@/lib/http/read-body";
 
 export async function* gunzipIfNeeded(stream: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
   const iterator = stream[Symbol.asyncIterator]();
@@ -25,4 +27,30 @@ export async function* gunzipIfNeeded(stream: AsyncIterable<Uint8Array>): AsyncG
   } else {
     yield* all;
   }
+}
+
+/**
+ * An upload's bytes after gunzip, at most `limit` of them: a small gzip that expands past it (a
+ * gzip bomb) ends with a 413 where it crosses the limit. A gzip inside the gzip is refused too —
+ * the parser would unpack it again, past any limit.
+ */
+export async function* gunzipWithin(stream: AsyncIterable<Uint8Array>, limit: BodyLimit): AsyncGenerator<Uint8Array> {
+  let seen = 0;
+  let head: Uint8Array | null = new Uint8Array(0);
+  for await (const chunk of gunzipIfNeeded(stream)) {
+    seen += chunk.byteLength;
+    if (seen > limit.maxBytes) throw tooLarge(limit);
+    if (!head) {
+      yield chunk;
+      continue;
+    }
+    head = Buffer.concat([head, chunk]);
+    if (head.length < 2) continue;
+    if (head[0] === 0x1f && head[1] === 0x8b) {
+      throw new AppError("invalid_input", "A gzip file inside a gzip file is not read", [{ field: "body", message: "gzip the audit log once" }]);
+    }
+    yield head;
+    head = null;
+  }
+  if (head?.length) yield head;
 }

@@ -1,9 +1,12 @@
 // `keyledger ingest`: parse → normalize → COPY, batch by batch, each batch committed with the
 // file's checkpoint. Every run reports read = ingested + duplicates + skipped + quarantined.
+// One run stores at most KEYLEDGER_QUARANTINE_MAX quarantined records; past that they are only
+// counted (a file of garbage cannot fill the database), and the counts still reconcile.
 import { randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
 import path from "node:path";
 import type pg from "pg";
+import { env } from "@/lib/env";
 import { fileKey } from "@/lib/ingest/file-key";
 import { getParser } from "@/lib/ingest/parsers";
 import type { LogFormat, NormalizedEvent } from "@/lib/ingest/types";
@@ -28,29 +31,44 @@ export type IngestOptions = {
   onEvent?: (event: NormalizedEvent) => void | Promise<void>;
   batchSize?: number;
   maxErrors?: number;
+  /** Quarantined records stored per run (default KEYLEDGER_QUARANTINE_MAX); the rest are counted. */
+  maxQuarantined?: number;
+  /**
+   * Aborted by whoever feeds the stream when it must stop (an upload past its limit): parsers
+   * report a broken stream as a quarantined record, so the reason travels here instead. The batch
+   * being read is dropped; batches committed before stay.
+   */
+  signal?: AbortSignal;
 };
+
+/** What the inputs of one run share. */
+type RunState = { summary: IngestSummary; storedQuarantine: number };
 
 export const emptySummary = (): IngestSummary => ({ read: 0, ingested: 0, duplicates: 0, skipped: 0, quarantined: 0, errors: [] });
 
 export async function ingestFiles(options: IngestOptions): Promise<IngestSummary> {
-  const summary = emptySummary();
+  const run: RunState = { summary: emptySummary(), storedQuarantine: 0 };
   for (const file of options.files) {
-    await ingestInput({ key: await fileKey(options.format, file), name: path.basename(file), open: () => createReadStream(file) }, options, summary);
+    await ingestInput({ key: await fileKey(options.format, file), name: path.basename(file), open: () => createReadStream(file) }, options, run);
   }
-  return summary;
+  return run.summary;
 }
 
-/** One uploaded stream (the upload API): de-duplicated like files, but with nothing to resume. */
-export async function ingestStream(options: Omit<IngestOptions, "files"> & { stream: AsyncIterable<Uint8Array>; name: string }): Promise<IngestSummary> {
-  const summary = emptySummary();
-  await ingestInput({ key: `upload:${randomUUID()}`, name: options.name, open: () => options.stream }, { ...options, files: [] }, summary);
-  return summary;
+/**
+ * One uploaded stream (the upload API): de-duplicated like files, but with nothing to resume.
+ * `key` names its checkpoint row (default: a fresh one), where committed counts can be read back.
+ */
+export async function ingestStream(options: Omit<IngestOptions, "files"> & { stream: AsyncIterable<Uint8Array>; name: string; key?: string }): Promise<IngestSummary> {
+  const run: RunState = { summary: emptySummary(), storedQuarantine: 0 };
+  await ingestInput({ key: options.key ?? `upload:${randomUUID()}`, name: options.name, open: () => options.stream }, { ...options, files: [] }, run);
+  return run.summary;
 }
 
 type Input = { key: string; name: string; open: () => AsyncIterable<Uint8Array> };
 
-async function ingestInput({ key, name, open }: Input, options: IngestOptions, summary: IngestSummary) {
-  const { format, pool, batchSize = 5_000, maxErrors = 100 } = options;
+async function ingestInput({ key, name, open }: Input, options: IngestOptions, run: RunState) {
+  const { format, pool, batchSize = 5_000, maxErrors = 100, maxQuarantined = env().KEYLEDGER_QUARANTINE_MAX, signal } = options;
+  const summary = run.summary;
   const client = pool ? await pool.connect() : null;
   try {
     // Resume after what an earlier, interrupted run already committed for this very file.
@@ -61,14 +79,14 @@ async function ingestInput({ key, name, open }: Input, options: IngestOptions, s
       if (done.rows[0]?.completed) await client.query(`update ingest_checkpoints set records_done = 0, completed = false where file_key = $1`, [key]);
     }
     const writer = client ? new BatchWriter(client, options.runId ?? null) : null;
-    let batch: Batch = { events: [], quarantined: [], skipped: 0, records: 0 };
+    let batch: Batch = { events: [], quarantined: [], unstored: 0, skipped: 0, records: 0 };
     let position = 0;
     // One batch is written while the next is parsed: Postgres and the parser each keep a core busy.
     // Batches still commit one after another, in order, so the checkpoint stays exact.
     let writing: Promise<void> = Promise.resolve();
     const flush = async (completed: boolean) => {
       const full = batch;
-      batch = { events: [], quarantined: [], skipped: 0, records: 0 };
+      batch = { events: [], quarantined: [], unstored: 0, skipped: 0, records: 0 };
       await writing;
       if (!writer) {
         summary.ingested += full.events.length;
@@ -83,6 +101,7 @@ async function ingestInput({ key, name, open }: Input, options: IngestOptions, s
     };
     try {
       for await (const outcome of getParser(format).parse({ stream: open(), file: name })) {
+        signal?.throwIfAborted();
         position++;
         if (position <= resumeAfter) continue;
         summary.read++;
@@ -94,12 +113,16 @@ async function ingestInput({ key, name, open }: Input, options: IngestOptions, s
           batch.skipped++;
           summary.skipped++;
         } else {
-          batch.quarantined.push({ location: outcome.location, reason: outcome.reason });
+          if (run.storedQuarantine < maxQuarantined) {
+            batch.quarantined.push({ location: outcome.location, reason: outcome.reason });
+            run.storedQuarantine++;
+          } else batch.unstored++;
           summary.quarantined++;
           if (summary.errors.length < maxErrors) summary.errors.push({ file: outcome.location.file, line: outcome.location.line ?? null, ...(outcome.location.index !== undefined ? { index: outcome.location.index } : {}), reason: outcome.reason });
         }
         if (batch.records >= batchSize) await flush(false);
       }
+      signal?.throwIfAborted();
       await flush(true);
       await writing;
     } finally {

@@ -15,7 +15,8 @@ import { copyRow } from "@/lib/ingest/copy-text";
 import type { NormalizedEvent, RecordLocation } from "@/lib/ingest/types";
 
 export type Quarantined = { location: RecordLocation; reason: string };
-export type Batch = { events: NormalizedEvent[]; quarantined: Quarantined[]; skipped: number; records: number };
+/** `quarantined` are the records kept; `unstored` those past the run's quarantine limit, only counted. */
+export type Batch = { events: NormalizedEvent[]; quarantined: Quarantined[]; unstored: number; skipped: number; records: number };
 export type Checkpoint = { fileKey: string; format: string; file: string; completed: boolean };
 export type BatchResult = { ingested: number; duplicates: number };
 
@@ -54,7 +55,7 @@ export class BatchWriter {
            ingested = ingest_checkpoints.ingested + excluded.ingested, duplicates = ingest_checkpoints.duplicates + excluded.duplicates,
            skipped = ingest_checkpoints.skipped + excluded.skipped, quarantined = ingest_checkpoints.quarantined + excluded.quarantined,
            completed = excluded.completed, updated_at = now()`,
-        [checkpoint.fileKey, checkpoint.format, checkpoint.file, batch.records, result.ingested, result.duplicates, batch.skipped, batch.quarantined.length, checkpoint.completed],
+        [checkpoint.fileKey, checkpoint.format, checkpoint.file, batch.records, result.ingested, result.duplicates, batch.skipped, batch.quarantined.length + batch.unstored, checkpoint.completed],
       );
       await client.query("commit");
       return result;

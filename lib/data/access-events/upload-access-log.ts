@@ -1,45 +1,58 @@
 import "server-only";
 // An audit-log upload from a CI job or log shipper: streamed into ingest as it arrives (plain or
-// gzip), never held in memory, refused with 413 past the size limit.
+// gzip), never held in memory. Refused with 413 past KEYLEDGER_INGEST_MAX_BYTES as sent, or past
+// KEYLEDGER_INGEST_MAX_DECOMPRESSED_BYTES after gunzip (docs/security.md). Batches committed before
+// the limit was crossed stay — valid, de-duplicated events — and the run records what they held.
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
 import { poolOf } from "@/db/client";
-import { ingestRuns } from "@/db/schema-ingest";
+import { ingestCheckpoints, ingestRuns } from "@/db/schema-ingest";
 import type { TokenPrincipal } from "@/lib/data/api-tokens/find-token-by-secret";
 import { recordKeyledgerEvent } from "@/lib/data/access-events/record-keyledger-event";
 import { getDb } from "@/lib/data/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { assertDeclaredLength, limitedChunks, type BodyLimit } from "@/lib/http/read-body";
+import { gunzipWithin } from "@/lib/ingest/gunzip";
 import { ingestStream, type IngestSummary } from "@/lib/ingest/ingest-files";
 import type { LogFormat } from "@/lib/ingest/types";
-import { eq } from "drizzle-orm";
 
-class TooLarge extends Error {}
+export type UploadContext = { sourceIp: string | null; userAgent: string | null };
 
-async function* limited(body: ReadableStream<Uint8Array>, max: number): AsyncIterable<Uint8Array> {
-  let seen = 0;
-  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
-    seen += chunk.byteLength;
-    if (seen > max) throw new TooLarge();
-    yield chunk;
+/** A refusal raised inside the byte stream reaches ingest through `refusal` (parsers catch stream errors). */
+async function* tripwire(stream: AsyncIterable<Uint8Array>, refusal: AbortController): AsyncIterable<Uint8Array> {
+  try {
+    yield* stream;
+  } catch (error) {
+    if (error instanceof AppError) refusal.abort(error);
+    throw error;
   }
 }
 
-export async function uploadAccessLog({ token, format, name, body, contentLength }: { token: TokenPrincipal; format: LogFormat; name: string; body: ReadableStream<Uint8Array> | null; contentLength: number | null }): Promise<IngestSummary> {
-  const max = env().KEYLEDGER_INGEST_MAX_BYTES;
-  const tooLarge = () => new AppError("payload_too_large", `The upload is larger than ${max} bytes (KEYLEDGER_INGEST_MAX_BYTES): split the log into smaller files`);
-  if (contentLength !== null && contentLength > max) throw tooLarge();
+export async function uploadAccessLog({ token, format, name, body, headers, context }: { token: TokenPrincipal; format: LogFormat; name: string; body: ReadableStream<Uint8Array> | null; headers: Headers; context: UploadContext }): Promise<IngestSummary> {
+  const sent: BodyLimit = { maxBytes: env().KEYLEDGER_INGEST_MAX_BYTES, setting: "KEYLEDGER_INGEST_MAX_BYTES" };
+  const unpacked: BodyLimit = { maxBytes: env().KEYLEDGER_INGEST_MAX_DECOMPRESSED_BYTES, setting: "KEYLEDGER_INGEST_MAX_DECOMPRESSED_BYTES", what: "The upload after gunzip" };
+  assertDeclaredLength(headers, sent);
   if (!body) throw new AppError("invalid_input", "Invalid body", [{ field: "body", message: "send the audit log as the request body" }]);
   const db = getDb();
   const [run] = await db.insert(ingestRuns).values({ format, trigger: `upload:${token.name}`, files: [name] }).returning({ id: ingestRuns.id });
-  let summary: IngestSummary;
+  const key = `upload:${randomUUID()}`;
+  const refusal = new AbortController();
+  const event = { actor: `token:${token.name}`, action: "create" as const, rawAction: "access_events.upload", authSource: "api-token", ...context };
   try {
-    summary = await ingestStream({ format, name, stream: limited(body, max), pool: poolOf(db), runId: run!.id });
+    const stream = tripwire(gunzipWithin(tripwire(limitedChunks(body, sent), refusal), unpacked), refusal);
+    const summary = await ingestStream({ format, name, stream, pool: poolOf(db), runId: run!.id, key, signal: refusal.signal });
+    const { errors: _errors, ...counts } = summary;
+    await db.update(ingestRuns).set({ ...counts, finishedAt: new Date() }).where(eq(ingestRuns.id, run!.id));
+    await recordKeyledgerEvent({ event: { ...event, detail: { format, name, ...counts } } });
+    return summary;
   } catch (error) {
-    // Batches committed before the limit was reached stay: they are valid, de-duplicated events.
-    if (error instanceof TooLarge) throw tooLarge();
+    if (!(error instanceof AppError)) throw error;
+    // What the committed batches held, as their checkpoint counted it: read = the rest, still.
+    const [done] = await db.select().from(ingestCheckpoints).where(eq(ingestCheckpoints.fileKey, key));
+    const counts = { read: done?.recordsDone ?? 0, ingested: done?.ingested ?? 0, duplicates: done?.duplicates ?? 0, skipped: done?.skipped ?? 0, quarantined: done?.quarantined ?? 0 };
+    await db.update(ingestRuns).set({ ...counts, finishedAt: new Date() }).where(eq(ingestRuns.id, run!.id));
+    await recordKeyledgerEvent({ event: { ...event, result: "failure", errorCode: error.code, detail: { format, name, ...counts } } });
     throw error;
   }
-  const { errors: _errors, ...counts } = summary;
-  await db.update(ingestRuns).set({ ...counts, finishedAt: new Date() }).where(eq(ingestRuns.id, run!.id));
-  await recordKeyledgerEvent({ event: { actor: `token:${token.name}`, action: "create", rawAction: "access_events.upload", authSource: "api-token", detail: { format, name, ...counts } } });
-  return summary;
 }

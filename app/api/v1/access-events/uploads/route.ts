@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { uploadAccessLog } from "@/lib/data/access-events/upload-access-log";
+import { otherMethods } from "@/lib/http/other-methods";
 import { withTokenRoute } from "@/lib/http/with-token-route";
 import { FORMATS } from "@/lib/ingest/types";
 
@@ -9,12 +10,9 @@ const query = z.object({ format: z.enum(FORMATS), name: z.string().trim().min(1)
  * POST /api/v1/access-events/uploads?format=vault|cloudtrail|gcp|azure&name=FILE — the audit log as the
  * body (plain or gzip), with an ingest-scoped API token. Answers the run's counts.
  */
-export const POST = withTokenRoute({ scope: "ingest", query }, ({ token, request, query }) =>
-  uploadAccessLog({
-    token,
-    format: query.format,
-    name: query.name,
-    body: request.body,
-    contentLength: request.headers.get("content-length") ? Number(request.headers.get("content-length")) : null,
-  }),
+export const POST = withTokenRoute({ scope: "ingest", query }, ({ token, request, query, context }) =>
+  uploadAccessLog({ token, format: query.format, name: query.name, body: request.body, headers: request.headers, context }),
 );
+
+/** Anything else: 405 with Allow (lib/http/other-methods.ts). */
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });
