@@ -63,6 +63,10 @@ export default defineConfig({
         AWS_REGION: "us-east-1",
         // Small, so the upload spec can show the 413 without sending a quarter gigabyte.
         KEYLEDGER_INGEST_MAX_BYTES: String(1024 * 1024),
+        // And a gzip that expands past 8 MiB is a bomb, so the upload spec can show that 413 too.
+        KEYLEDGER_INGEST_MAX_DECOMPRESSED_BYTES: String(8 * 1024 * 1024),
+        // The inventory upload's own limit, small enough for its spec to cross.
+        KEYLEDGER_INVENTORY_MAX_BYTES: String(2 * 1024 * 1024),
       },
       reuseExistingServer: false,
       timeout: 600_000,

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { readFile } from "node:fs/promises";
+import { apiAs } from "./fixtures/api";
 import { PERSONAS, signInAs } from "./fixtures/auth";
 import { screenshot } from "./fixtures/screenshot";
 
@@ -43,4 +44,24 @@ test("a secret's access opens in the access log, filtered to that secret", async
   await expect(rows(page).first()).toBeVisible();
   const secrets = await page.getByTestId("access-log").locator("tbody tr td:nth-child(2)").allTextContents();
   expect(secrets.every((s) => s.includes("prod/payments/stripe-secret-key"))).toBe(true);
+});
+
+test("an export that cannot run is a problem before the first byte; one that runs is audited when it ends", async ({ baseURL }) => {
+  const auditor = await apiAs(baseURL!, PERSONAS.auditor);
+  const refused = await auditor.get("/api/v1/access-events/export", { params: { from: "0000-01-01" } });
+  expect(refused.status()).toBe(422);
+  expect(refused.headers()["content-type"]).toContain("application/problem+json");
+  expect(await refused.json()).toMatchObject({ errors: [{ field: "query.from" }] });
+
+  const since = new Date().toISOString();
+  const exported = await auditor.get("/api/v1/access-events/export", { params: { result: "failure", from: new Date(Date.now() - 86_400_000).toISOString() } });
+  expect(exported.status()).toBe(200);
+  expect((await exported.text()).startsWith("occurred_at,source,")).toBe(true);
+  await expect
+    .poll(async () => {
+      const { items } = (await (await auditor.get("/api/v1/access-events", { params: { actor: PERSONAS.auditor, from: since } })).json()) as { items: { rawAction: string; result: string }[] };
+      return items.filter((e) => e.rawAction === "access_log.export_csv").map((e) => e.result);
+    })
+    .toContain("success");
+  await auditor.dispose();
 });

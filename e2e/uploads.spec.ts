@@ -52,3 +52,34 @@ test("an upload over the size limit is refused with 413", async ({ playwright, b
   await admin.dispose();
   await shipper.dispose();
 });
+
+test("a gzip bomb is refused past KEYLEDGER_INGEST_MAX_DECOMPRESSED_BYTES, a body streamed past the limit too; the upload is recorded from where it came", async ({ playwright, baseURL }) => {
+  const admin = await apiAs(baseURL!, PERSONAS.admin);
+  const { token } = (await (await admin.post("/api/v1/api-tokens", { data: { name: "bomb-shipper" } })).json()) as { token: string };
+  const shipper = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "user-agent": "fluent-bit/3.1 (e2e)" } });
+  const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024, "x"), { level: 9 });
+  expect(bomb.length).toBeLessThan(1024 * 1024);
+  const refused = await shipper.post("/api/v1/access-events/uploads?format=vault&name=bomb.log.gz", { headers: { authorization: `Bearer ${token}` }, data: bomb });
+  expect(refused.status()).toBe(413);
+  expect(await refused.json()).toMatchObject({ status: 413, detail: expect.stringContaining("KEYLEDGER_INGEST_MAX_DECOMPRESSED_BYTES") });
+
+  // No Content-Length to refuse early: the stream is cut off where it crosses the limit.
+  const chunks = new ReadableStream({
+    start(controller) {
+      for (let i = 0; i < 24; i++) controller.enqueue(new Uint8Array(64 * 1024).fill(0x0a));
+      controller.close();
+    },
+  });
+  const streamed = await fetch(`${baseURL}/api/v1/access-events/uploads?format=vault&name=streamed.log`, { method: "POST", headers: { authorization: `Bearer ${token}` }, body: chunks, duplex: "half" } as RequestInit);
+  expect(streamed.status).toBe(413);
+  expect(((await streamed.json()) as { detail: string }).detail).toContain("KEYLEDGER_INGEST_MAX_BYTES");
+
+  const events = (await (await admin.get("/api/v1/access-events", { params: { actor: "token:bomb-shipper" } })).json()) as { items: { rawAction: string; result: string; errorCode: string | null; userAgent: string | null; sourceIp: string | null }[] };
+  const bombEvent = events.items.find((e) => e.errorCode === "payload_too_large" && e.userAgent === "fluent-bit/3.1 (e2e)");
+  expect(bombEvent).toMatchObject({ rawAction: "access_events.upload", result: "failure" });
+  // The same address a signed-in request from this machine is recorded with.
+  const created = (await (await admin.get("/api/v1/access-events", { params: { actor: PERSONAS.admin, action: "create" } })).json()) as { items: { rawAction: string; sourceIp: string | null }[] };
+  expect(bombEvent!.sourceIp).toBe(created.items.find((e) => e.rawAction === "api_token.create")!.sourceIp);
+  await admin.dispose();
+  await shipper.dispose();
+});

@@ -1,24 +1,31 @@
 // A CSV download pulled one keyset page at a time as the client reads, so an export of any size
-// never sits in memory.
+// never sits in memory. The first page is fetched before the stream exists: a filter or cursor
+// that fails does so as a problem answer, not after a 200 and a header row. A page that fails
+// later errors the stream (the route's wrapper records and logs it, lib/http/audited-stream.ts).
 import { csvRow } from "@/lib/domain/csv";
 
 type Cell = string | number | null | undefined;
 type Page<T> = { items: T[]; nextCursor: string | null };
 
-export function streamCsvPages<T>({ header, fetchPage, toRow }: { header: string[]; fetchPage: (cursor: string | undefined) => Promise<Page<T>>; toRow: (item: T) => Cell[] }) {
+export async function streamCsvPages<T>({ header, fetchPage, toRow }: { header: string[]; fetchPage: (cursor: string | undefined) => Promise<Page<T>>; toRow: (item: T) => Cell[] }): Promise<ReadableStream<Uint8Array>> {
   const encoder = new TextEncoder();
-  let cursor: string | undefined;
+  const render = (page: Page<T>) => encoder.encode(page.items.map((item) => csvRow(toRow(item))).join(""));
+  const first = await fetchPage(undefined);
+  const firstChunk = Buffer.concat([encoder.encode(csvRow(header)), render(first)]);
+  let cursor = first.nextCursor;
   let started = false;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       if (!started) {
         started = true;
-        controller.enqueue(encoder.encode(csvRow(header)));
+        controller.enqueue(firstChunk);
+        if (!cursor) controller.close();
+        return;
       }
-      const page = await fetchPage(cursor);
-      if (page.items.length) controller.enqueue(encoder.encode(page.items.map((item) => csvRow(toRow(item))).join("")));
-      if (!page.nextCursor) controller.close();
-      cursor = page.nextCursor ?? undefined;
+      const page = await fetchPage(cursor ?? undefined);
+      if (page.items.length) controller.enqueue(render(page));
+      cursor = page.nextCursor;
+      if (!cursor) controller.close();
     },
   });
 }

@@ -10,10 +10,13 @@ import { can, type Permission } from "@/lib/auth/permissions";
 import { getSessionActor } from "@/lib/auth/session";
 import { recordKeyledgerEvent, type KeyledgerEvent } from "@/lib/data/access-events/record-keyledger-event";
 import { getDb, type Queryable } from "@/lib/data/db";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { auditedStream, recordStreamOutcome } from "@/lib/http/audited-stream";
 import { clientAddress } from "@/lib/http/client-address";
 import { parsePart } from "@/lib/http/parse-part";
 import { toProblem } from "@/lib/http/problem";
+import { readLimitedText } from "@/lib/http/read-body";
 import { searchParamsToObject } from "@/lib/http/search-params";
 
 type Schemas = { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
@@ -39,9 +42,16 @@ type Audit<S extends Schemas, R> = {
    * still runs the handler in a transaction and records failures.
    */
   successRecordedBy?: "handler";
+  /**
+   * The handler answers a streamed Response (an export): its event is written when the stream
+   * ends — success once the last byte is out, failure when it breaks off or the client leaves.
+   */
+  streamed?: true;
 };
 
-type RouteConfig<S extends Schemas, R> = { permission: Permission; schemas?: S; audit?: Audit<S, R> };
+/** The setting that bounds this route's JSON body (docs/security.md); KEYLEDGER_JSON_MAX_BYTES by default. */
+type BodyLimitSetting = "KEYLEDGER_JSON_MAX_BYTES" | "KEYLEDGER_INVENTORY_MAX_BYTES";
+type RouteConfig<S extends Schemas, R> = { permission: Permission; schemas?: S; audit?: Audit<S, R>; bodyLimit?: BodyLimitSetting };
 type NextContext = { params: Promise<Record<string, string | string[]>> };
 
 export function withRoute<S extends Schemas, R>(
@@ -66,8 +76,9 @@ export function withRoute<S extends Schemas, R>(
         requestId,
         params: await parsePart(config.schemas?.params, await next.params, "params"),
         query: await parsePart(config.schemas?.query, searchParamsToObject(request.nextUrl.searchParams), "query"),
-        body: config.schemas?.body ? await parsePart(config.schemas.body, await readJson(request), "body") : undefined,
+        body: config.schemas?.body ? await parsePart(config.schemas.body, await readJson(request, config.bodyLimit), "body") : undefined,
       } as RouteContext<S>;
+      if (config.audit?.streamed) return await runStreamed(config.audit, ctx, handler);
       const result = config.audit ? await runAudited(config.audit, ctx, handler) : await handler(ctx);
       return result instanceof Response ? result : Response.json(result ?? null, { headers: { "x-request-id": requestId } });
     } catch (error) {
@@ -88,6 +99,16 @@ async function runAudited<S extends Schemas, R>(audit: Audit<S, R>, ctx: RouteCo
 
 function auditFailure<S extends Schemas, R>(audit: Audit<S, R>, ctx: RouteContext<S>, error: AppError) {
   return recordKeyledgerEvent({ event: { ...auditEvent(audit, ctx, undefined, "failure"), errorCode: error.code } });
+}
+
+/** Everything is validated and the first page fetched before the handler returns; the event waits for the end. */
+async function runStreamed<S extends Schemas, R>(audit: Audit<S, R>, ctx: RouteContext<S>, handler: (ctx: RouteContext<S>) => Promise<R>) {
+  const response = await handler(ctx);
+  if (!(response instanceof Response) || !response.body) throw new Error("a streamed route must answer a Response with a body");
+  const onEnd = recordStreamOutcome({ event: auditEvent(audit, ctx, response as R, "success"), requestId: ctx.requestId, instance: ctx.request.nextUrl.pathname });
+  const headers = new Headers(response.headers);
+  headers.set("x-request-id", ctx.requestId);
+  return new Response(auditedStream(response.body, { requestId: ctx.requestId, onEnd }), { status: response.status, headers });
 }
 
 function auditEvent<S extends Schemas, R>(audit: Audit<S, R>, ctx: RouteContext<S>, result: R | undefined, outcome: "success" | "failure"): KeyledgerEvent {
@@ -112,12 +133,12 @@ export function eventContext(ctx: Pick<RouteContext<Schemas>, "request" | "reque
   };
 }
 
-async function readJson(request: NextRequest): Promise<unknown> {
+async function readJson(request: NextRequest, setting: BodyLimitSetting = "KEYLEDGER_JSON_MAX_BYTES"): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
   if (!type.includes("application/json")) {
     throw new AppError("invalid_input", "Send the body as JSON", [{ field: "body", message: "content-type must be application/json" }]);
   }
-  const text = await request.text();
+  const text = await readLimitedText(request, { maxBytes: env()[setting], setting });
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -132,6 +153,17 @@ function assertSameOrigin(request: NextRequest) {
   const origin = request.headers.get("origin");
   if (origin && origin !== request.nextUrl.origin) {
     const host = request.headers.get("host");
-    if (!host || new URL(origin).host !== host) throw new AppError("forbidden", "Cross-site request refused");
+    // `Origin: null` (a sandboxed frame, a redirect) or junk is not Keyledger's own page either.
+    if (!host || originHost(origin) !== host) {
+      throw new AppError("forbidden", "Cross-site request refused", [{ field: "headers.origin", message: "must be this site's own origin" }]);
+    }
+  }
+}
+
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
   }
 }

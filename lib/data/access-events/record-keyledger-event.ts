@@ -1,12 +1,15 @@
 import "server-only";
 // Keyledger's own actions (who changed an owner, who exported what, who signed in) are access
 // events too, with source kind "keyledger", so one log answers "who touched this secret".
+// What a user typed lands in `detail` (an export's filter text, a token's name, a skip reason):
+// every string in it passes through the logger's redact() first, like a log line would.
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { accessEvents } from "@/db/schema";
 import { accessEventSubjects } from "@/db/schema-ingest";
 import { getDb, type Queryable } from "@/lib/data/db";
 import type { Action } from "@/lib/ingest/types";
+import { redact } from "@/lib/log";
 
 export type KeyledgerEvent = {
   actor: string;
@@ -24,6 +27,16 @@ export type KeyledgerEvent = {
   detail?: Record<string, unknown>;
   rawId?: string;
 };
+
+/** The detail with every string (values and keys) redacted. */
+export function redactDetail(value: unknown): unknown {
+  if (typeof value === "string") return redact(value);
+  if (Array.isArray(value)) return value.map(redactDetail);
+  if (value && typeof value === "object" && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).map(([key, child]) => [redact(key), redactDetail(child)]));
+  }
+  return value;
+}
 
 export async function recordKeyledgerEvent({ event, db = getDb() }: { event: KeyledgerEvent; db?: Queryable }): Promise<void> {
   const occurredAt = new Date();
@@ -43,7 +56,7 @@ export async function recordKeyledgerEvent({ event, db = getDb() }: { event: Key
     authSource: event.authSource ?? "session",
     sourceIp: event.sourceIp ?? null,
     userAgent: event.userAgent ?? null,
-    detail: event.detail ?? null,
+    detail: event.detail ? (redactDetail(event.detail) as Record<string, unknown>) : null,
   });
   await db
     .insert(accessEventSubjects)

@@ -32,7 +32,7 @@ describe("access-log CSV export", () => {
     const [{ n: expected } = { n: 0 }] = (await database.pool.query<{ n: number }>(`select count(*)::int as n from access_events where source_kind <> 'keyledger'`)).rows;
     expect(expected).toBeGreaterThanOrEqual(300_000);
 
-    const stream = streamAccessEventsCsv({ actor: actorOf(auditor!), filters: { source: ["cloudtrail", "vault"] } });
+    const stream = await streamAccessEventsCsv({ actor: actorOf(auditor!), filters: { source: ["cloudtrail", "vault"] } });
     const start = retainedHeap();
     let peak = 0;
     let bytes = 0;

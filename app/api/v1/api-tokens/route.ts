@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { createApiToken, listApiTokens } from "@/lib/data/api-tokens/manage-api-tokens";
 import { withRoute } from "@/lib/http/with-route";
+import { otherMethods } from "@/lib/http/other-methods";
 
 /** GET /api/v1/api-tokens — tokens for log shippers (never the token itself). */
 export const GET = withRoute({ permission: "token:manage" }, async ({ actor, db }) => ({ items: await listApiTokens({ actor, db }) }));
@@ -14,3 +15,6 @@ export const POST = withRoute(
   },
   ({ actor, db, body }) => createApiToken({ actor, db, name: body.name }),
 );
+
+/** Anything else: 405 with Allow (lib/http/other-methods.ts). */
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });

@@ -4,6 +4,7 @@ import { createCalendarFeedInput, listCalendarFeedsQuery } from "@/lib/validatio
 import { createCalendarFeed } from "@/lib/data/calendar-feeds/create-calendar-feed";
 import { listCalendarFeeds } from "@/lib/data/calendar-feeds/list-calendar-feeds";
 import { withRoute } from "@/lib/http/with-route";
+import { otherMethods } from "@/lib/http/other-methods";
 
 /** GET /api/v1/calendar-feeds[?personId=] — one's calendar feeds (admins: anyone's), never their URLs. */
 export const GET = withRoute({ permission: "rotation:work", schemas: { query: listCalendarFeedsQuery } }, async ({ actor, db, query }) => ({
@@ -26,3 +27,6 @@ export const POST = withRoute(
   },
   ({ actor, db, body, request }) => createCalendarFeed({ actor, db, input: body, baseUrl: appBaseUrl(request) }),
 );
+
+/** Anything else: 405 with Allow (lib/http/other-methods.ts). */
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });

@@ -1,6 +1,7 @@
 import { calendarFeedParams } from "@/lib/validation/calendar-feeds";
 import { revokeCalendarFeed } from "@/lib/data/calendar-feeds/revoke-calendar-feed";
 import { withRoute } from "@/lib/http/with-route";
+import { otherMethods } from "@/lib/http/other-methods";
 
 /** DELETE /api/v1/calendar-feeds/:id — revoke a feed; its URL answers 404 from now on. Audited. */
 export const DELETE = withRoute(
@@ -15,3 +16,6 @@ export const DELETE = withRoute(
   },
   ({ actor, db, params }) => revokeCalendarFeed({ actor, db, id: params.id }),
 );
+
+/** Anything else: 405 with Allow (lib/http/other-methods.ts). */
+export const { GET, POST, PUT, PATCH, OPTIONS } = otherMethods({ DELETE });

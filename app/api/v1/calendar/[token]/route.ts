@@ -6,6 +6,7 @@ import type { NextRequest } from "next/server";
 import { appBaseUrl } from "@/lib/data/calendar-feeds/app-base-url";
 import { getCalendarDocument, type CalendarDocument } from "@/lib/data/calendar-feeds/get-calendar-document";
 import { problemResponse, toProblem } from "@/lib/http/problem";
+import { otherMethods } from "@/lib/http/other-methods";
 
 const INSTANCE = "/api/v1/calendar/{token}.ics";
 
@@ -40,3 +41,6 @@ function notModified(request: NextRequest, document: CalendarDocument): boolean 
   const since = Date.parse(request.headers.get("if-modified-since") ?? "");
   return !Number.isNaN(since) && document.lastModified.getTime() <= since;
 }
+
+/** Anything else: 405 with Allow (lib/http/other-methods.ts). */
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET }, { instance: INSTANCE });

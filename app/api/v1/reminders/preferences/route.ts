@@ -5,6 +5,7 @@ import { updateReminderPreferences } from "@/lib/data/reminders/update-reminder-
 import { reminderPreferencesSchema, type ReminderPreferences, type ReminderPreferencesView } from "@/lib/domain/reminders/preferences";
 import { withRoute } from "@/lib/http/with-route";
 import { configuredChannels } from "@/lib/notify/configured-channels";
+import { otherMethods } from "@/lib/http/other-methods";
 
 const view = (actor: Actor, preferences: ReminderPreferences): ReminderPreferencesView => ({
   ...preferences,
@@ -25,3 +26,6 @@ export const PUT = withRoute(
   },
   async ({ actor, db, body }) => view(actor, await updateReminderPreferences({ actor, db, preferences: body })),
 );
+
+/** Anything else: 405 with Allow (lib/http/other-methods.ts). */
+export const { POST, PATCH, DELETE, OPTIONS } = otherMethods({ GET, PUT });

@@ -2,9 +2,12 @@ import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 import { changeChannelByToken } from "@/lib/data/reminders/change-channel-by-token";
 import { AppError } from "@/lib/errors";
+import { env } from "@/lib/env";
 import { toProblem } from "@/lib/http/problem";
+import { withLimitedBody } from "@/lib/http/read-body";
 import { eventContext } from "@/lib/http/with-route";
 import { reminderSigningSecret } from "@/lib/notify/signing-secret";
+import { otherMethods } from "@/lib/http/other-methods";
 
 // No session here: the signed token in the link is the authorization (lib/domain/reminders/unsubscribe-token.ts).
 
@@ -27,7 +30,9 @@ export async function POST(request: NextRequest) {
     if (!token) throw new AppError("bad_request", "The unsubscribe link has no token", [{ field: "query.token", message: "required" }]);
     const secret = await reminderSigningSecret();
     if (!secret) throw new Error("NEXTAUTH_SECRET is not set: unsubscribe links cannot be checked");
-    const form = /application\/x-www-form-urlencoded|multipart\/form-data/.test(request.headers.get("content-type") ?? "") ? await request.formData() : null;
+    // Signed out, so bounded like a JSON body before anything parses it (docs/security.md).
+    const limit = { maxBytes: env().KEYLEDGER_JSON_MAX_BYTES, setting: "KEYLEDGER_JSON_MAX_BYTES" };
+    const form = /application\/x-www-form-urlencoded|multipart\/form-data/.test(request.headers.get("content-type") ?? "") ? await formOf(await withLimitedBody(request, limit)) : null;
     const { sourceIp, userAgent } = eventContext({ request, requestId });
     const result = await changeChannelByToken({ token, secret, subscribe: form?.get("action") === "resubscribe", sourceIp, userAgent });
     // The page's own form: back to the page, which now confirms the change.
@@ -37,3 +42,15 @@ export async function POST(request: NextRequest) {
     return toProblem(error, { instance: request.nextUrl.pathname, requestId });
   }
 }
+
+/** A form that does not parse is a 400 naming the body, not a 500. */
+async function formOf(request: Request): Promise<FormData> {
+  try {
+    return await request.formData();
+  } catch {
+    throw new AppError("bad_request", "The body is not a form", [{ field: "body", message: "is not valid form data" }]);
+  }
+}
+
+/** Anything else: 405 with Allow (lib/http/other-methods.ts). */
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });

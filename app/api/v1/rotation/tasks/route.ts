@@ -1,6 +1,7 @@
 import { listRotationTasks } from "@/lib/data/rotation/list-rotation-tasks";
 import { withRoute } from "@/lib/http/with-route";
 import { listRotationTasksQuery } from "@/lib/validation/rotation";
+import { otherMethods } from "@/lib/http/other-methods";
 
 /**
  * GET /api/v1/rotation/tasks?from&to&assignee=me|<id>&person=<id>&secret=<id>&tier&environment&status&kind&overdue&cursor&limit
@@ -9,3 +10,6 @@ import { listRotationTasksQuery } from "@/lib/validation/rotation";
 export const GET = withRoute({ permission: "rotation:read", schemas: { query: listRotationTasksQuery } }, ({ actor, db, query }) =>
   listRotationTasks({ actor, db, query }),
 );
+
+/** Anything else: 405 with Allow (lib/http/other-methods.ts). */
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

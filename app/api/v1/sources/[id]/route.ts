@@ -3,6 +3,7 @@ import { updateSource } from "@/lib/data/sources/save-source";
 import { notFound } from "@/lib/errors";
 import { withRoute } from "@/lib/http/with-route";
 import { sourceIdParams, updateSourceBody } from "@/lib/validation/sources";
+import { otherMethods } from "@/lib/http/other-methods";
 
 /** GET /api/v1/sources/:id — configuration, least-privilege policy and sync history. */
 export const GET = withRoute({ permission: "source:read", schemas: { params: sourceIdParams } }, async ({ actor, db, params }) => {
@@ -20,3 +21,6 @@ export const PATCH = withRoute(
   },
   async ({ actor, db, params, body }) => (await updateSource({ actor, db, id: params.id, input: body })).after,
 );
+
+/** Anything else: 405 with Allow (lib/http/other-methods.ts). */
+export const { POST, PUT, DELETE, OPTIONS } = otherMethods({ GET, PATCH });

@@ -2,6 +2,7 @@ import { appBaseUrl } from "@/lib/data/calendar-feeds/app-base-url";
 import { calendarFeedParams } from "@/lib/validation/calendar-feeds";
 import { regenerateCalendarFeed } from "@/lib/data/calendar-feeds/regenerate-calendar-feed";
 import { withRoute } from "@/lib/http/with-route";
+import { otherMethods } from "@/lib/http/other-methods";
 
 /**
  * POST /api/v1/calendar-feeds/:id/regenerate — a new URL for the same calendar; the old one answers
@@ -21,3 +22,6 @@ export const POST = withRoute(
   },
   ({ actor, db, params, request }) => regenerateCalendarFeed({ actor, db, id: params.id, baseUrl: appBaseUrl(request) }),
 );
+
+/** Anything else: 405 with Allow (lib/http/other-methods.ts). */
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

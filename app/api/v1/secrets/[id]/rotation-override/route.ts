@@ -2,6 +2,7 @@ import { clearRotationOverride, setRotationOverride } from "@/lib/data/rotation/
 import { eventContext, withRoute } from "@/lib/http/with-route";
 import { overrideBody } from "@/lib/validation/rotation";
 import { secretIdParams } from "@/lib/validation/secrets";
+import { otherMethods } from "@/lib/http/other-methods";
 
 /** PUT /api/v1/secrets/:id/rotation-override {intervalDays?, graceDays?, exempt?, reason} — admins; the reason is required. */
 export const PUT = withRoute(
@@ -22,3 +23,6 @@ export const DELETE = withRoute(
   },
   (ctx) => clearRotationOverride({ actor: ctx.actor, db: ctx.db, secretId: ctx.params.id, context: eventContext(ctx) }),
 );
+
+/** Anything else: 405 with Allow (lib/http/other-methods.ts). */
+export const { GET, POST, PATCH, OPTIONS } = otherMethods({ PUT, DELETE });

@@ -1,6 +1,7 @@
 import { updateRotationPolicy } from "@/lib/data/rotation/update-rotation-policy";
 import { eventContext, withRoute } from "@/lib/http/with-route";
 import { policyBody, policyParams } from "@/lib/validation/rotation";
+import { otherMethods } from "@/lib/http/other-methods";
 
 /**
  * PUT /api/v1/rotation/policies/:tier/:environment {intervalDays, graceDays, requiresApproval} — admins.
@@ -14,3 +15,6 @@ export const PUT = withRoute(
   },
   (ctx) => updateRotationPolicy({ actor: ctx.actor, db: ctx.db, tier: ctx.params.tier, environment: ctx.params.environment, input: ctx.body, context: eventContext(ctx) }),
 );
+
+/** Anything else: 405 with Allow (lib/http/other-methods.ts). */
+export const { GET, POST, PATCH, DELETE, OPTIONS } = otherMethods({ PUT });

@@ -1,6 +1,7 @@
 import { completeRotationTask } from "@/lib/data/rotation/complete-rotation-task";
 import { eventContext, withRoute } from "@/lib/http/with-route";
 import { doneBody, taskIdParams } from "@/lib/validation/rotation";
+import { otherMethods } from "@/lib/http/other-methods";
 
 /**
  * POST /api/v1/rotation/tasks/:id/done {note} — a manual done; the note is required (400 without).
@@ -14,3 +15,6 @@ export const POST = withRoute(
   },
   (ctx) => completeRotationTask({ actor: ctx.actor, db: ctx.db, taskId: ctx.params.id, note: ctx.body.note, context: eventContext(ctx) }),
 );
+
+/** Anything else: 405 with Allow (lib/http/other-methods.ts). */
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

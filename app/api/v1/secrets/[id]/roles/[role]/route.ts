@@ -2,6 +2,7 @@ import { assignRole, clearRole, type RoleChange } from "@/lib/data/ownership/ass
 import { refreshRotationTasks } from "@/lib/data/rotation/refresh-rotation-tasks";
 import { withRoute, type RouteContext } from "@/lib/http/with-route";
 import { assignRoleBody, roleParams } from "@/lib/validation/secrets";
+import { otherMethods } from "@/lib/http/other-methods";
 
 const describe = (ctx: RouteContext<{ params: typeof roleParams }>, change: RoleChange | undefined) => ({
   secretId: ctx.params.id,
@@ -33,3 +34,6 @@ export const DELETE = withRoute(
     return change;
   },
 );
+
+/** Anything else: 405 with Allow (lib/http/other-methods.ts). */
+export const { GET, POST, PATCH, OPTIONS } = otherMethods({ PUT, DELETE });
