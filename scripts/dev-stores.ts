@@ -36,7 +36,8 @@ STORES.forEach((store, i) => {
   console.log(`${store.name} on ${server.url}`);
   console.log(`  source configuration: ${JSON.stringify(store.config(server.url))}`);
 });
-const env = Object.assign({}, ...STORES.map((s) => s.env)) as Record<string, string>;
+// Sources may read only the variables the operator lists (KEYLEDGER_CREDENTIAL_ENV); the AWS SDK reads its own AWS_* chain.
+const env = { KEYLEDGER_CREDENTIAL_ENV: "VAULT_TOKEN,GITHUB_TOKEN", ...Object.assign({}, ...STORES.map((s) => s.env)) } as Record<string, string>;
 console.log(`\nStart Keyledger with these credentials for the local servers:\n  ${Object.entries(env).map(([k, v]) => `${k}=${v}`).join(" ")} npm start\n`);
 console.log("Add each as a source on the Sources page (Add source → paste the configuration). Ctrl-C stops the servers.");
 

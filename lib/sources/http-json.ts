@@ -90,6 +90,8 @@ export async function requestJson<T>(request: JsonRequest<T>): Promise<JsonRespo
       });
     } catch (cause) {
       if (request.signal?.aborted) throw cause;
+      // The address was refused before anything was sent (lib/sources/guard-connection.ts): say so.
+      if (cause instanceof SourceError) throw cause;
       const error = cause as Error & { cause?: { code?: string } };
       const reason = error.name === "TimeoutError" ? `no response in ${timeoutMs} ms` : (error.cause?.code ?? error.message);
       throw new SourceError("unavailable", `${store} did not answer ${where}: ${reason}.`, { cause });

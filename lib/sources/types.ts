@@ -4,6 +4,7 @@
 import type { z } from "zod";
 import type { ENVIRONMENTS, LIFETIMES, PRIVILEGES, SECRET_KINDS, SOURCE_KIND_VALUES } from "@/lib/domain/registry-values";
 import type { OwnershipRole } from "@/lib/domain/roles";
+import type { CredentialSlot } from "@/lib/sources/credentials";
 import type { TagKeys } from "@/lib/sources/tag-mapping";
 
 export type SourceKind = (typeof SOURCE_KIND_VALUES)[number];
@@ -55,6 +56,8 @@ export type Connector<C = Record<string, unknown>> = {
   /** Configuration: where the store is and where credentials come from — never credentials. */
   configSchema: z.ZodType<C>;
   policy: (config: C) => LeastPrivilegePolicy;
+  /** The credentials it reads through lib/sources/credentials.ts (…Env / …File and their defaults). */
+  credentials?: (config: C) => CredentialSlot[];
   testConnection: (ctx: ConnectorContext<C>) => Promise<{ detail: string }>;
   listSecrets: (ctx: ConnectorContext<C>) => AsyncIterable<SecretMetadata>;
 };

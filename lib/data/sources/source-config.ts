@@ -1,6 +1,8 @@
 import "server-only";
 // A source's configuration must satisfy its connector's schema and must not smuggle in a
-// credential: those come from the environment or a mounted file (DESIGN rule 2).
+// credential: those come from the environment or a mounted file (DESIGN rule 2), and only from
+// the variables, directory and addresses the operator allows (docs/security.md).
+import { defaultCredentialRefusal } from "@/lib/sources/credentials";
 import { getConnector } from "@/lib/sources/registry";
 import type { SourceKind } from "@/lib/sources/types";
 import { AppError, type FieldError } from "@/lib/errors";
@@ -40,8 +42,11 @@ export function validateSourceConfig(kind: SourceKind, config: Record<string, un
     // Unknown keys would be stored and shown to every role that can read sources: refuse them.
     const known = new Set(Object.keys(parsed.data as object));
     const unknown = Object.keys(config).filter((key) => !known.has(key));
-    if (unknown.length === 0) return config;
-    throw new AppError("invalid_input", "Invalid body", unknown.map((key) => ({ field: `body.config.${key}`, message: `not a setting of ${connector.label}` })));
+    if (unknown.length) throw new AppError("invalid_input", "Invalid body", unknown.map((key) => ({ field: `body.config.${key}`, message: `not a setting of ${connector.label}` })));
+    // A credential left to the connector's default variable or file must be one the worker may read.
+    const defaults = (connector.credentials?.(parsed.data) ?? []).flatMap((slot) => defaultCredentialRefusal(parsed.data as Record<string, unknown>, slot) ?? []);
+    if (defaults.length) throw new AppError("invalid_input", "Invalid body", defaults.map(({ field, message }) => ({ field: `body.config.${field}`, message })));
+    return config;
   }
   const fields: FieldError[] = parsed.error.issues.map((issue) => ({ field: ["body", "config", ...issue.path.map(String)].join("."), message: issue.message }));
   throw new AppError("invalid_input", "Invalid body", fields);

@@ -23,6 +23,7 @@ const count = async () => (await database.db.select({ n: sql<number>`count(*)::i
 beforeAll(async () => {
   database = await createTestDatabase();
   process.env.VAULT_TEST_TOKEN = VAULT_WIRE_TOKEN;
+  process.env.KEYLEDGER_CREDENTIAL_ENV = "VAULT_TEST_TOKEN";
   server = await startVaultWireServer({ secrets: stored, tokens: [VAULT_WIRE_TOKEN] });
   for (const name of ["priya", "sam", "maya", "aisha", "kwame", "elena", "diego", "arjun"]) {
     const person = await createPerson(database.db, { email: `${name}@lumenpay.example`, name });

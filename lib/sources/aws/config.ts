@@ -2,6 +2,7 @@
 // VPC endpoints, tests) and a label for the account. Credentials are not configuration: they come
 // from the standard AWS SDK chain of the Keyledger worker (env, profile, SSO, IMDS/ECS role).
 import { z } from "zod";
+import { storeAddress } from "@/lib/sources/store-address";
 
 // us-east-1, eu-central-2, us-gov-west-1, cn-northwest-1, us-iso-east-1, eusc-de-east-1 …
 // New regions keep appearing, so the shape is checked, not a fixed list.
@@ -19,7 +20,7 @@ const regions = z
 
 export const awsConfigSchema = z.object({
   regions,
-  endpoint: z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).optional(),
+  endpoint: storeAddress().optional(),
   accountLabel: z.string().trim().min(1).max(80).optional(),
 });
 

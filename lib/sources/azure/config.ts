@@ -1,11 +1,10 @@
 // Where the Azure Key Vault source lives. Credentials never appear here: DefaultAzureCredential
 // finds them (workload identity, managed identity, AZURE_CLIENT_ID/AZURE_TENANT_ID + a certificate…).
 import { z } from "zod";
+import { storeAddress } from "@/lib/sources/store-address";
 
 export const azureKeyVaultConfigSchema = z.object({
-  vaultUrl: z
-    .url({ protocol: /^https$/, message: "must be the vault's https URL, e.g. https://payments-kv.vault.azure.net" })
-    .transform((u) => u.replace(/\/+$/, "")),
+  vaultUrl: storeAddress({ https: true }).transform((u) => u.replace(/\/+$/, "")),
   /** For a user-assigned managed identity: its client id (an identifier, not a credential). */
   managedIdentityClientId: z.uuid().optional(),
 });

@@ -1,7 +1,8 @@
 // Doppler source configuration and the documented response shapes Keyledger reads
 // (Doppler API v3: projects, configs, secret names, me).
 import { z } from "zod";
-import { credentialFields } from "@/lib/sources/credentials";
+import { credentialFields, type CredentialSlot } from "@/lib/sources/credentials";
+import { storeAddress } from "@/lib/sources/store-address";
 
 const slug = z.string().trim().min(1).max(200).regex(/^[^\s/]+$/, "a Doppler slug has no spaces or slashes");
 /** A config name applying to every project ("prd"), or one project's config ("payments-api/prd"). */
@@ -9,7 +10,7 @@ const configRef = z.string().trim().min(1).max(401).regex(/^[^\s/]+(\/[^\s/]+)?$
 
 export const dopplerConfigSchema = z
   .object({
-    apiUrl: z.url().default("https://api.doppler.com"),
+    apiUrl: storeAddress().default("https://api.doppler.com"),
     projects: z.array(slug).min(1).optional(),
     configs: z.array(configRef).min(1).optional(),
     ...credentialFields,
@@ -17,6 +18,8 @@ export const dopplerConfigSchema = z
   .strict();
 
 export type DopplerConfig = z.infer<typeof dopplerConfigSchema>;
+
+export const DOPPLER_TOKEN: CredentialSlot = { what: "Doppler token", env: "tokenEnv", file: "tokenFile", defaultEnv: "DOPPLER_TOKEN" };
 
 export const meSchema = z.object({
   name: z.string().optional(),

@@ -23,7 +23,10 @@ function list(config: Record<string, unknown> = {}): Promise<SecretMetadata[]> {
   return collect(dopplerConnector.listSecrets(ctx(config)));
 }
 
-beforeEach(() => vi.stubEnv("DOPPLER_TOKEN", "test-only-doppler-token"));
+beforeEach(() => {
+  vi.stubEnv("KEYLEDGER_CREDENTIAL_ENV", "DOPPLER_TOKEN");
+  vi.stubEnv("DOPPLER_TOKEN", "test-only-doppler-token");
+});
 afterEach(async () => {
   vi.unstubAllEnvs();
   await wire?.close();

@@ -5,11 +5,11 @@ import { SourceError } from "@/lib/sources/source-error";
 import { parseEnvironment } from "@/lib/sources/tag-mapping";
 import type { Connector, ConnectorContext, SecretMetadata } from "@/lib/sources/types";
 import { createDopplerClient, type DopplerClient } from "@/lib/sources/doppler/client";
-import { dopplerConfigSchema, type DopplerConfig, type DopplerConfigSummary } from "@/lib/sources/doppler/config";
+import { DOPPLER_TOKEN, dopplerConfigSchema, type DopplerConfig, type DopplerConfigSummary } from "@/lib/sources/doppler/config";
 import { dopplerPolicy } from "@/lib/sources/doppler/policy";
 
 async function connect(ctx: ConnectorContext<DopplerConfig>): Promise<DopplerClient> {
-  const token = await readCredential({ what: "Doppler token", env: ctx.config.tokenEnv, file: ctx.config.tokenFile, defaultEnv: "DOPPLER_TOKEN" });
+  const token = await readCredential(ctx.config, DOPPLER_TOKEN);
   return createDopplerClient(ctx, token);
 }
 
@@ -63,6 +63,7 @@ export const dopplerConnector: Connector<DopplerConfig> = {
   provides: ["externalId", "name", "environment"],
   configSchema: dopplerConfigSchema,
   policy: dopplerPolicy,
+  credentials: () => [DOPPLER_TOKEN],
 
   async testConnection(ctx) {
     const client = await connect(ctx);

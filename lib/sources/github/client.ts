@@ -8,7 +8,7 @@ import { requestJson, type ErrorReading, type HttpFailure } from "@/lib/sources/
 import { parseRetryAfter } from "@/lib/sources/retry";
 import { SourceError, sourceErrorFromStatus } from "@/lib/sources/source-error";
 import type { ConnectorContext } from "@/lib/sources/types";
-import type { GitHubConfig } from "@/lib/sources/github/config";
+import { GITHUB_TOKEN, type GitHubConfig } from "@/lib/sources/github/config";
 
 export const GITHUB_API_VERSION = "2022-11-28";
 /** Longer than this and the sync fails as throttled instead of holding a worker. */
@@ -70,7 +70,7 @@ export function nextLink(link: string | null, origin: string): string | undefine
 
 export async function connectGitHub(ctx: ConnectorContext<GitHubConfig>): Promise<GitHubClient> {
   const { config } = ctx;
-  const token = await readCredential({ what: "GitHub token", env: config.tokenEnv, file: config.tokenFile, defaultEnv: "GITHUB_TOKEN" });
+  const token = await readCredential(config, GITHUB_TOKEN);
   const headers = {
     accept: "application/vnd.github+json",
     authorization: `Bearer ${token}`,

@@ -1,7 +1,8 @@
 // Which GitHub organization (and repositories) to read Actions secret metadata from, on
 // github.com or GitHub Enterprise, and where the token comes from — never the token itself.
 import { z } from "zod";
-import { credentialFields } from "@/lib/sources/credentials";
+import { credentialFields, type CredentialSlot } from "@/lib/sources/credentials";
+import { storeAddress } from "@/lib/sources/store-address";
 
 const name = /^[A-Za-z0-9_.-]+$/;
 
@@ -14,8 +15,7 @@ export const githubConfigSchema = z.object({
     .optional(),
   includeEnvironments: z.boolean().default(true),
   /** https://api.github.com, or https://<host>/api/v3 for GitHub Enterprise Server. */
-  apiUrl: z
-    .url({ protocol: /^https?$/, message: "must be an http:// or https:// URL" })
+  apiUrl: storeAddress()
     .default("https://api.github.com")
     .transform((value) => value.replace(/\/+$/, "")),
   ...credentialFields,
@@ -24,3 +24,5 @@ export const githubConfigSchema = z.object({
 export type GitHubConfig = z.output<typeof githubConfigSchema>;
 
 export const DEFAULT_GITHUB_API = "https://api.github.com";
+
+export const GITHUB_TOKEN: CredentialSlot = { what: "GitHub token", env: "tokenEnv", file: "tokenFile", defaultEnv: "GITHUB_TOKEN" };

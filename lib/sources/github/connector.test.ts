@@ -10,7 +10,10 @@ import { githubFaults, GITHUB_WIRE_TOKEN, sampleGitHubData, startGitHubWireServe
 import type { WireServer } from "@/test/wire/wire-server";
 
 let server: WireServer | undefined;
-beforeEach(() => vi.stubEnv("GITHUB_TOKEN", GITHUB_WIRE_TOKEN));
+beforeEach(() => {
+  vi.stubEnv("KEYLEDGER_CREDENTIAL_ENV", "GITHUB_TOKEN");
+  vi.stubEnv("GITHUB_TOKEN", GITHUB_WIRE_TOKEN);
+});
 afterEach(async () => {
   await server?.close();
   server = undefined;

@@ -7,7 +7,7 @@
 // GitHub never returns secret values; the public-key endpoints exist only to write secrets and
 // are never called.
 import { connectGitHub, type GitHubClient } from "@/lib/sources/github/client";
-import { githubConfigSchema, type GitHubConfig } from "@/lib/sources/github/config";
+import { GITHUB_TOKEN, githubConfigSchema, type GitHubConfig } from "@/lib/sources/github/config";
 import { environmentSecretToMetadata, githubPlace, orgSecretToMetadata, repoSecretToMetadata, type RepoRef } from "@/lib/sources/github/map-secret";
 import { GITHUB_PERMISSIONS } from "@/lib/sources/github/permissions";
 import { githubPolicy } from "@/lib/sources/github/policy";
@@ -43,6 +43,7 @@ export const githubActionsConnector: Connector<GitHubConfig> = {
   provides: ["externalId", "name", "environment", "lifetime", "createdAt", "updatedAt", "lastRotatedAt", "tags", "consumers", "readers", "place"],
   configSchema: githubConfigSchema,
   policy: githubPolicy,
+  credentials: () => [GITHUB_TOKEN],
 
   async testConnection(ctx) {
     const client = await connectGitHub(ctx);

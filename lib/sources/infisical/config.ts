@@ -1,26 +1,32 @@
 // Infisical source configuration and the documented shapes Keyledger reads: Universal Auth login,
 // the OpenAPI document every instance serves at /api/docs/json, and the secrets list.
 import { z } from "zod";
-import { envName } from "@/lib/sources/credentials";
+import { credentialFile, envName, type CredentialSlot } from "@/lib/sources/credentials";
+import { storeAddress } from "@/lib/sources/store-address";
 
 const slug = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "an environment slug (dev, staging, prod…)");
 
 export const infisicalConfigSchema = z
   .object({
-    siteUrl: z.url().default("https://app.infisical.com"),
+    siteUrl: storeAddress().default("https://app.infisical.com"),
     projectId: z.string().trim().min(1).max(100),
     environments: z.array(slug).min(1),
     secretPath: z.string().trim().regex(/^\/[^\s]*$/, 'a folder path starting with "/"').default("/"),
     /** Also list secrets in folders below secretPath. */
     recursive: z.boolean().default(true),
     clientIdEnv: envName.optional(),
-    clientIdFile: z.string().min(1).optional(),
+    clientIdFile: credentialFile.optional(),
     clientSecretEnv: envName.optional(),
-    clientSecretFile: z.string().min(1).optional(),
+    clientSecretFile: credentialFile.optional(),
   })
   .strict();
 
 export type InfisicalConfig = z.infer<typeof infisicalConfigSchema>;
+
+export const INFISICAL_CREDENTIALS: CredentialSlot[] = [
+  { what: "Infisical machine identity client id", env: "clientIdEnv", file: "clientIdFile", defaultEnv: "INFISICAL_CLIENT_ID" },
+  { what: "Infisical machine identity client secret", env: "clientSecretEnv", file: "clientSecretFile", defaultEnv: "INFISICAL_CLIENT_SECRET" },
+];
 
 export const loginSchema = z.object({ accessToken: z.string().min(1), expiresIn: z.number().optional(), tokenType: z.string().optional() });
 

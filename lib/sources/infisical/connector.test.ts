@@ -27,6 +27,7 @@ function list(config: Record<string, unknown> = {}): Promise<SecretMetadata[]> {
 const noValueCalls = () => expect(wire.operations().filter((op) => VALUE_OPERATIONS.includes(op))).toEqual([]);
 
 beforeEach(() => {
+  vi.stubEnv("KEYLEDGER_CREDENTIAL_ENV", "INFISICAL_CLIENT_ID,INFISICAL_CLIENT_SECRET");
   vi.stubEnv("INFISICAL_CLIENT_ID", "test-only-client-id");
   vi.stubEnv("INFISICAL_CLIENT_SECRET", "test-only-client-secret");
 });

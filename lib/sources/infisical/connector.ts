@@ -5,7 +5,7 @@ import { readCredential } from "@/lib/sources/credentials";
 import type { Connector, ConnectorContext } from "@/lib/sources/types";
 import type { MetadataListing } from "@/lib/sources/infisical/capability";
 import { createInfisicalClient } from "@/lib/sources/infisical/client";
-import { infisicalConfigSchema, type InfisicalConfig, type InfisicalSecret } from "@/lib/sources/infisical/config";
+import { INFISICAL_CREDENTIALS, infisicalConfigSchema, type InfisicalConfig, type InfisicalSecret } from "@/lib/sources/infisical/config";
 import { mapSecret } from "@/lib/sources/infisical/map-secret";
 import { infisicalPolicy } from "@/lib/sources/infisical/policy";
 
@@ -19,9 +19,8 @@ async function connect(ctx: ConnectorContext<InfisicalConfig>): Promise<Session>
   const client = createInfisicalClient(ctx);
   // Capability first: an unsupported server is refused before credentials are even used.
   const listing = await client.metadataListing();
-  const clientId = await readCredential({ what: "Infisical machine identity client id", env: config.clientIdEnv, file: config.clientIdFile, defaultEnv: "INFISICAL_CLIENT_ID" });
-  const clientSecret = await readCredential({ what: "Infisical machine identity client secret", env: config.clientSecretEnv, file: config.clientSecretFile, defaultEnv: "INFISICAL_CLIENT_SECRET" });
-  const token = await client.login(clientId, clientSecret);
+  const [clientId, clientSecret] = await Promise.all(INFISICAL_CREDENTIALS.map((slot) => readCredential(config, slot)));
+  const token = await client.login(clientId!, clientSecret!);
   return { client, listing, token };
 }
 
@@ -31,6 +30,7 @@ export const infisicalConnector: Connector<InfisicalConfig> = {
   provides: ["externalId", "name", "description", "environment", "tier", "createdAt", "updatedAt", "lastRotatedAt", "versionCount", "tags", "owners", "consumers"],
   configSchema: infisicalConfigSchema,
   policy: infisicalPolicy,
+  credentials: () => INFISICAL_CREDENTIALS,
 
   async testConnection(ctx) {
     const { client, listing, token } = await connect(ctx);

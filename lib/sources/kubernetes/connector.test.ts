@@ -1,6 +1,7 @@
-import { rmSync } from "node:fs";
+import { realpathSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { kubernetesConfigSchema } from "@/lib/sources/kubernetes/config";
 import { createKubernetesConnector, kubernetesConnector } from "@/lib/sources/kubernetes/connector";
 import { SourceError } from "@/lib/sources/source-error";
@@ -11,7 +12,10 @@ import type { WireServer } from "@/test/wire/wire-server";
 
 let wire: WireServer | undefined;
 const files: string[] = [];
+// The test kubeconfigs are written to the temporary directory: let the worker read credentials there.
+beforeEach(() => vi.stubEnv("KEYLEDGER_CREDENTIAL_DIR", realpathSync(tmpdir())));
 afterEach(async () => {
+  vi.unstubAllEnvs();
   await wire?.close();
   wire = undefined;
   for (const f of files.splice(0)) rmSync(path.dirname(f), { recursive: true, force: true });
@@ -143,7 +147,7 @@ describe("kubernetesConnector", () => {
 
   it("reports a missing kubeconfig or context as config", async () => {
     const { connector, ctx } = await setup();
-    await expect(connector.testConnection(ctx({ kubeconfigFile: "/nonexistent/kubeconfig" }))).rejects.toMatchObject({ code: "config" });
+    await expect(connector.testConnection(ctx({ kubeconfigFile: path.join(realpathSync(tmpdir()), "no-such-kubeconfig") }))).rejects.toMatchObject({ code: "config" });
     await expect(connector.testConnection(ctx({ context: "staging" }))).rejects.toMatchObject({ code: "config", message: expect.stringContaining("staging") });
   });
 

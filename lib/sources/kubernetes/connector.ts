@@ -50,7 +50,7 @@ export function createKubernetesConnector(options: KubernetesConnectorOptions = 
     policy: kubernetesPolicy,
 
     async testConnection(ctx) {
-      const kc = loadKubeConfig(ctx.config);
+      const kc = await loadKubeConfig(ctx.config);
       const [path] = secretPaths(ctx.config);
       // One item is enough to prove both authentication and the list permission.
       for await (const _ of listSecretMetadata(kc, path!, ctx.signal, 1)) break;
@@ -60,7 +60,7 @@ export function createKubernetesConnector(options: KubernetesConnectorOptions = 
 
     async *listSecrets(ctx) {
       const { config } = ctx;
-      const kc = loadKubeConfig(config);
+      const kc = await loadKubeConfig(config);
       const links = await loadExternalSecretLinks(kc, config.namespaces, { retry: options.retry, signal: ctx.signal });
       for (const path of secretPaths(config)) {
         for await (const item of listSecretMetadata(kc, path, ctx.signal)) {

@@ -3,24 +3,36 @@
 // the same path its Metrics and Watch helpers use. The typed CoreV1Api.listSecretForAllNamespaces is
 // deliberately not used: it asks for full Secret objects, values included.
 import { HttpMethod, IsomorphicFetchHttpLibrary, KubeConfig, RequestContext } from "@kubernetes/client-node";
+import path from "node:path";
+import { readCredential, type CredentialSlot } from "@/lib/sources/credentials";
 import type { KubernetesConfig } from "@/lib/sources/kubernetes/config";
 import { parseRetryAfter } from "@/lib/sources/retry";
 import { SourceError, sourceErrorFromStatus } from "@/lib/sources/source-error";
+import { sourceReach } from "@/lib/sources/source-reach";
+import { assertReachable } from "@/lib/sources/store-address";
 
 export const KUBE_STORE = "Kubernetes API server";
 const http = new IsomorphicFetchHttpLibrary();
+export const KUBECONFIG: CredentialSlot = { what: "kubeconfig", file: "kubeconfigFile" };
 
 export type KubeResponse = { status: number; body: unknown; retryAfter?: string };
 
-export function loadKubeConfig(config: KubernetesConfig): KubeConfig {
+/**
+ * The kubeconfig to use: `kubeconfigFile` read under the same rules as every credential file
+ * (inside KEYLEDGER_CREDENTIAL_DIR, never Keyledger's own), or the worker's default chain.
+ */
+export async function loadKubeConfig(config: KubernetesConfig): Promise<KubeConfig> {
   const kc = new KubeConfig();
+  const text = config.kubeconfigFile ? await readCredential(config, KUBECONFIG) : undefined;
   try {
-    if (config.kubeconfigFile) kc.loadFromFile(config.kubeconfigFile);
-    else kc.loadFromDefault();
+    if (text !== undefined) {
+      kc.loadFromString(text);
+      kc.makePathsAbsolute(path.dirname(config.kubeconfigFile!));
+    } else kc.loadFromDefault();
   } catch (error) {
     // The parser's message quotes the file around the fault — tokens included — so only say where.
     const line = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line;
-    throw new SourceError("config", `Cannot load the kubeconfig ${config.kubeconfigFile ?? "(default)"}${line ? ` (line ${line})` : ""}: check it is a valid kubeconfig.`);
+    throw new SourceError("config", `Cannot load the kubeconfig ${config.kubeconfigFile ? "in kubeconfigFile" : "(default)"}${line ? ` (line ${line})` : ""}: check it is a valid kubeconfig.`);
   }
   if (config.context) {
     if (!kc.getContextObject(config.context)) throw new SourceError("config", `The kubeconfig has no context named ${config.context}.`);
@@ -40,6 +52,8 @@ export async function kubeGet(kc: KubeConfig, path: string, query: Record<string
   const server = kc.getCurrentCluster()?.server ?? "";
   const url = new URL(path, server.endsWith("/") ? server : `${server}/`);
   for (const [k, v] of Object.entries(query)) if (v !== undefined) url.searchParams.set(k, v);
+  // The API server may come from the kubeconfig rather than the source: check it before credentials go to it.
+  await assertReachable(`${url.origin}/`, sourceReach());
   const request = new RequestContext(url.toString(), HttpMethod.GET);
   request.setHeaderParam("Accept", accept);
   if (signal) request.setSignal(signal);

@@ -1,11 +1,12 @@
 // 1Password Connect source configuration and the documented summary shapes Keyledger reads
 // (Connect API spec: Vault, Item — never FullItem, whose fields carry values).
 import { z } from "zod";
-import { credentialFields } from "@/lib/sources/credentials";
+import { credentialFields, type CredentialSlot } from "@/lib/sources/credentials";
+import { storeAddress } from "@/lib/sources/store-address";
 
 export const onePasswordConfigSchema = z
   .object({
-    connectUrl: z.url(),
+    connectUrl: storeAddress(),
     /** Vault names or ids; default: every vault the Connect token can read. */
     vaults: z.array(z.string().trim().min(1).max(200)).min(1).optional(),
     ...credentialFields,
@@ -13,6 +14,8 @@ export const onePasswordConfigSchema = z
   .strict();
 
 export type OnePasswordConfig = z.infer<typeof onePasswordConfigSchema>;
+
+export const CONNECT_TOKEN: CredentialSlot = { what: "1Password Connect token", env: "tokenEnv", file: "tokenFile", defaultEnv: "OP_CONNECT_TOKEN" };
 
 const timestamp = z.iso.datetime({ offset: true }).nullish();
 

@@ -24,7 +24,10 @@ function list(config: Record<string, unknown> = {}): Promise<SecretMetadata[]> {
   return collect(onePasswordConnector.listSecrets(ctx(config)));
 }
 
-beforeEach(() => vi.stubEnv("OP_CONNECT_TOKEN", "test-only-connect-token"));
+beforeEach(() => {
+  vi.stubEnv("KEYLEDGER_CREDENTIAL_ENV", "OP_CONNECT_TOKEN");
+  vi.stubEnv("OP_CONNECT_TOKEN", "test-only-connect-token");
+});
 afterEach(async () => {
   vi.unstubAllEnvs();
   await wire?.close();

@@ -4,12 +4,12 @@ import { readCredential } from "@/lib/sources/credentials";
 import { SourceError } from "@/lib/sources/source-error";
 import type { Connector, ConnectorContext } from "@/lib/sources/types";
 import { connectBase, createOnePasswordClient, type OnePasswordClient } from "@/lib/sources/onepassword/client";
-import { onePasswordConfigSchema, type OnePasswordConfig, type Vault } from "@/lib/sources/onepassword/config";
+import { CONNECT_TOKEN, onePasswordConfigSchema, type OnePasswordConfig, type Vault } from "@/lib/sources/onepassword/config";
 import { isLive, mapItem } from "@/lib/sources/onepassword/map-item";
 import { onePasswordPolicy } from "@/lib/sources/onepassword/policy";
 
 async function connect(ctx: ConnectorContext<OnePasswordConfig>): Promise<OnePasswordClient> {
-  const token = await readCredential({ what: "1Password Connect token", env: ctx.config.tokenEnv, file: ctx.config.tokenFile, defaultEnv: "OP_CONNECT_TOKEN" });
+  const token = await readCredential(ctx.config, CONNECT_TOKEN);
   return createOnePasswordClient(ctx, token);
 }
 
@@ -43,6 +43,7 @@ export const onePasswordConnector: Connector<OnePasswordConfig> = {
   provides: ["externalId", "name", "kind", "environment", "tier", "createdAt", "updatedAt", "lastRotatedAt", "versionCount", "tags", "owners", "consumers"],
   configSchema: onePasswordConfigSchema,
   policy: onePasswordPolicy,
+  credentials: () => [CONNECT_TOKEN],
 
   async testConnection(ctx) {
     const client = await connect(ctx);

@@ -4,7 +4,7 @@ import { requestJson, type HttpFailure } from "@/lib/sources/http-json";
 import { readCredential } from "@/lib/sources/credentials";
 import { SourceError } from "@/lib/sources/source-error";
 import type { ConnectorContext } from "@/lib/sources/types";
-import type { VaultConfig } from "@/lib/sources/vault/config";
+import { VAULT_SLOTS, type VaultConfig } from "@/lib/sources/vault/config";
 import { loginResponse } from "@/lib/sources/vault/responses";
 
 async function login(ctx: ConnectorContext<VaultConfig>, headers: Record<string, string>, mount: string, body: Record<string, string>, what: string): Promise<string> {
@@ -36,15 +36,12 @@ async function login(ctx: ConnectorContext<VaultConfig>, headers: Record<string,
 export async function resolveVaultToken(ctx: ConnectorContext<VaultConfig>, headers: Record<string, string>): Promise<string> {
   const { config } = ctx;
   if (config.auth === "approle") {
-    const [roleId, secretId] = await Promise.all([
-      readCredential({ what: "Vault AppRole role id", env: config.roleIdEnv, file: config.roleIdFile, defaultEnv: "VAULT_ROLE_ID" }),
-      readCredential({ what: "Vault AppRole secret id", env: config.secretIdEnv, file: config.secretIdFile, defaultEnv: "VAULT_SECRET_ID" }),
-    ]);
+    const [roleId, secretId] = await Promise.all([readCredential(config, VAULT_SLOTS.roleId), readCredential(config, VAULT_SLOTS.secretId)]);
     return login(ctx, headers, config.approleMount, { role_id: roleId, secret_id: secretId }, "AppRole");
   }
   if (config.auth === "kubernetes") {
-    const jwt = await readCredential({ what: "Kubernetes service-account token", file: config.jwtFile });
+    const jwt = await readCredential(config, VAULT_SLOTS.jwt);
     return login(ctx, headers, config.k8sMount, { role: config.role ?? "", jwt }, "Kubernetes");
   }
-  return readCredential({ what: "Vault token", env: config.tokenEnv, file: config.tokenFile, defaultEnv: "VAULT_TOKEN" });
+  return readCredential(config, VAULT_SLOTS.token);
 }

@@ -1,7 +1,8 @@
 // Where a Vault / OpenBao KV v2 mount is and how Keyledger logs in — never the credentials
 // themselves: those come from environment variables or mounted files named here.
 import { z } from "zod";
-import { credentialFields, envName } from "@/lib/sources/credentials";
+import { credentialFields, credentialFile, envName, type CredentialSlot } from "@/lib/sources/credentials";
+import { storeAddress } from "@/lib/sources/store-address";
 
 const segment = /^[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)*$/;
 const trimSlashes = (value: string) => value.replace(/^\/+|\/+$/g, "");
@@ -13,9 +14,23 @@ const vaultPath = (what: string) =>
 
 export const DEFAULT_KUBERNETES_JWT_FILE = "/var/run/secrets/kubernetes.io/serviceaccount/token";
 
+/** The credentials Keyledger reads for each auth method, and what they fall back to. */
+export const VAULT_SLOTS = {
+  token: { what: "Vault token", env: "tokenEnv", file: "tokenFile", defaultEnv: "VAULT_TOKEN" },
+  roleId: { what: "Vault AppRole role id", env: "roleIdEnv", file: "roleIdFile", defaultEnv: "VAULT_ROLE_ID" },
+  secretId: { what: "Vault AppRole secret id", env: "secretIdEnv", file: "secretIdFile", defaultEnv: "VAULT_SECRET_ID" },
+  jwt: { what: "Kubernetes service-account token", file: "jwtFile", defaultFile: DEFAULT_KUBERNETES_JWT_FILE },
+} satisfies Record<string, CredentialSlot>;
+
+export const VAULT_CREDENTIALS: Record<"token" | "approle" | "kubernetes", CredentialSlot[]> = {
+  token: [VAULT_SLOTS.token],
+  approle: [VAULT_SLOTS.roleId, VAULT_SLOTS.secretId],
+  kubernetes: [VAULT_SLOTS.jwt],
+};
+
 export const vaultConfigSchema = z
   .object({
-    address: z.url({ protocol: /^https?$/, message: "must be an http:// or https:// URL" }).transform((value) => value.replace(/\/+$/, "")),
+    address: storeAddress().transform((value) => value.replace(/\/+$/, "")),
     mount: vaultPath("mount").default("secret"),
     /** Vault Enterprise / HCP namespace, sent as X-Vault-Namespace. */
     namespace: vaultPath("namespace").optional(),
@@ -25,12 +40,13 @@ export const vaultConfigSchema = z
     ...credentialFields,
     approleMount: vaultPath("approleMount").default("approle"),
     roleIdEnv: envName.optional(),
-    roleIdFile: z.string().min(1).optional(),
+    roleIdFile: credentialFile.optional(),
     secretIdEnv: envName.optional(),
-    secretIdFile: z.string().min(1).optional(),
+    secretIdFile: credentialFile.optional(),
     k8sMount: vaultPath("k8sMount").default("kubernetes"),
     role: z.string().min(1).optional(),
-    jwtFile: z.string().min(1).default(DEFAULT_KUBERNETES_JWT_FILE),
+    /** Default: DEFAULT_KUBERNETES_JWT_FILE, which KEYLEDGER_CREDENTIAL_DIR must then contain. */
+    jwtFile: credentialFile.optional(),
     /** Metadata reads in flight at once. */
     concurrency: z.number().int().min(1).max(32).default(8),
   })

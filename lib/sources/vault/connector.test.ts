@@ -17,7 +17,10 @@ afterEach(async () => {
   server = undefined;
   vi.unstubAllEnvs();
 });
-beforeEach(() => vi.stubEnv("VAULT_TOKEN", VAULT_WIRE_TOKEN));
+beforeEach(() => {
+  vi.stubEnv("KEYLEDGER_CREDENTIAL_ENV", "VAULT_TOKEN,VAULT_ROLE_ID,VAULT_SECRET_ID,KL_ROLE_ID");
+  vi.stubEnv("VAULT_TOKEN", VAULT_WIRE_TOKEN);
+});
 
 async function start(options: Partial<VaultWireOptions> = {}) {
   server = await startVaultWireServer({ secrets: sampleVaultSecrets(24), ...options });
@@ -131,6 +134,7 @@ describe("vault connector", () => {
     const dir = await mkdtemp(path.join(tmpdir(), "kl-vault-"));
     try {
       await writeFile(path.join(dir, "token"), `${VAULT_WIRE_KUBERNETES.jwt}\n`);
+      vi.stubEnv("KEYLEDGER_CREDENTIAL_DIR", dir);
       const wire = await start();
       expect(await list({ auth: "kubernetes", role: VAULT_WIRE_KUBERNETES.role, jwtFile: path.join(dir, "token"), k8sMount: "kubernetes" })).toHaveLength(24);
       expect(wire.operations()).toEqual(["list-metadata", "login-kubernetes", "read-metadata"]);

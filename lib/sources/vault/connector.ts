@@ -4,7 +4,7 @@
 // LIST is sent as GET ?list=true, which Vault documents as equivalent and every proxy passes.
 import type { Connector } from "@/lib/sources/types";
 import { connectVault, type VaultClient } from "@/lib/sources/vault/client";
-import { vaultConfigSchema, type VaultConfig } from "@/lib/sources/vault/config";
+import { VAULT_CREDENTIALS, vaultConfigSchema, type VaultConfig } from "@/lib/sources/vault/config";
 import { mapBounded } from "@/lib/sources/concurrency";
 import { toSecretMetadata, vaultPlace } from "@/lib/sources/vault/map-secret";
 import { vaultPolicy } from "@/lib/sources/vault/policy";
@@ -30,6 +30,7 @@ export const vaultConnector: Connector<VaultConfig> = {
   provides: ["externalId", "name", "description", "environment", "tier", "lifetime", "createdAt", "updatedAt", "lastRotatedAt", "versionCount", "tags", "owners", "consumers", "place"],
   configSchema: vaultConfigSchema,
   policy: vaultPolicy,
+  credentials: (config) => VAULT_CREDENTIALS[config.auth],
 
   async testConnection(ctx) {
     const client = await connectVault(ctx);
