@@ -5,8 +5,9 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { getDb, type Queryable } from "@/lib/data/db";
 import { AppError } from "@/lib/errors";
+import { viewableMessage } from "@/lib/sources/viewable-config";
 
-/** Sources with their health: status, last sync, last error, secrets and missing counts, latest run. */
+/** Sources with their health: status, last sync, last error, secrets and missing counts, latest run. No configuration. */
 export async function listSourcesStatus({ actor, db = getDb() }: { actor: Actor; db?: Queryable }) {
   if (!can(actor.role, "source:read")) throw new AppError("forbidden", "You may not see sources");
   const latest = db
@@ -14,7 +15,7 @@ export async function listSourcesStatus({ actor, db = getDb() }: { actor: Actor;
     .from(syncRuns)
     .orderBy(syncRuns.sourceId, desc(syncRuns.queuedAt))
     .as("latest");
-  return db
+  const rows = await db
     .select({
       id: sources.id,
       name: sources.name,
@@ -22,6 +23,7 @@ export async function listSourcesStatus({ actor, db = getDb() }: { actor: Actor;
       enabled: sources.enabled,
       status: sources.status,
       lastError: sources.lastError,
+      config: sources.config,
       lastSyncedAt: sources.lastSyncedAt,
       syncIntervalMinutes: sources.syncIntervalMinutes,
       demo: sql<boolean>`coalesce(${sources.config}->>'demo', 'false') = 'true'`,
@@ -33,4 +35,7 @@ export async function listSourcesStatus({ actor, db = getDb() }: { actor: Actor;
     .from(sources)
     .leftJoin(latest, eq(latest.sourceId, sources.id))
     .orderBy(sources.name);
+  // The configuration only serves to hide, from roles that may not manage sources, what the error quotes of it.
+  const manage = can(actor.role, "source:manage");
+  return rows.map(({ config, ...row }) => ({ ...row, lastError: manage ? row.lastError : viewableMessage(row.kind, config, row.lastError) }));
 }

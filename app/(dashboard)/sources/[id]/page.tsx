@@ -63,6 +63,7 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
           <pre className="mt-4 overflow-auto rounded-lg bg-slate-50 p-3 font-mono text-xs text-slate-700" data-testid="source-config">
             {JSON.stringify(source.config, null, 2)}
           </pre>
+          {!manage && <p className="mt-2 text-xs text-slate-500">Where credentials come from reads &ldquo;configured&rdquo;: only admins see it.</p>}
         </Section>
         {policy ? <PolicyBlock policy={policy} /> : <Section title="Least-privilege policy"><p className="text-sm text-slate-500">Fix the configuration to see the policy to grant.</p></Section>}
         <div className="lg:col-span-2">
