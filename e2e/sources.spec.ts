@@ -5,6 +5,7 @@ import { sampleAwsSecrets, startAwsWireServer } from "@/test/wire/aws-secrets-ma
 import { sampleGitHubData, startGitHubWireServer } from "@/test/wire/github";
 import { sampleVaultSecrets, startVaultWireServer } from "@/test/wire/vault";
 import type { WireServer } from "@/test/wire/wire-server";
+import { apiAs } from "./fixtures/api";
 import { PERSONAS, signInAs } from "./fixtures/auth";
 import { screenshot } from "./fixtures/screenshot";
 
@@ -97,4 +98,76 @@ test("a failing store marks the source stale, keeps its data and says what to gr
   await page.goto("/sources");
   await expect(page.getByTestId("sources-table").locator('[data-source="Vault · locked"]')).toContainText("stale");
   await denied.close();
+});
+
+test("the form refuses a credential the operator has not allowed and a metadata address, naming each field", async ({ page }) => {
+  await signInAs(page, PERSONAS.admin);
+  await page.goto("/sources/new");
+  await page.getByLabel("Store").selectOption({ label: "Vault KV" });
+  await page.getByLabel("Name", { exact: true }).fill("Vault · refused");
+  const config = page.getByLabel("Configuration (JSON)");
+  await config.fill(JSON.stringify({ address: "http://169.254.169.254:8200", mount: "kv", auth: "token", tokenEnv: "AWS_SECRET_ACCESS_KEY" }, null, 2));
+  await page.getByRole("button", { name: "Add source" }).click();
+  const alert = page.getByRole("alert").filter({ hasText: "config" });
+  await expect(alert).toContainText("config.address: 169.254.169.254 is a link-local or cloud-metadata address, which sources never reach: set KEYLEDGER_ALLOW_LINK_LOCAL=on");
+  await expect(alert).toContainText("config.tokenEnv: AWS_SECRET_ACCESS_KEY is not in KEYLEDGER_CREDENTIAL_ENV, the variables the worker may read store credentials from (it allows E2E_VAULT_TOKEN, E2E_GITHUB_TOKEN): add AWS_SECRET_ACCESS_KEY there");
+  await alert.scrollIntoViewIfNeeded();
+  await screenshot(page, "source-form-refused");
+
+  await config.fill(JSON.stringify({ address: "http://admin:vault-password@127.0.0.1:8200", mount: "kv", auth: "token", tokenFile: "/srv/keyledger/.data/auth-secret" }, null, 2));
+  await page.getByRole("button", { name: "Add source" }).click();
+  await expect(alert).toContainText("config.address: must not carry a user name or password (user:password@…)");
+  await expect(alert).toContainText("config.tokenFile: Keyledger reads no credential files: KEYLEDGER_CREDENTIAL_DIR is not set");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await alert.scrollIntoViewIfNeeded();
+  await screenshot(page, "source-form-refused-390");
+  await expect(page).toHaveURL(/\/sources\/new$/);
+});
+
+test("the API refuses the same with 422 problem+json naming body.config.<field>", async ({ baseURL }) => {
+  const admin = await apiAs(baseURL!, PERSONAS.admin);
+  const config = { org: "lumenpay", apiUrl: "http://0xA9FEA9FE/", tokenEnv: "DATABASE_URL" };
+  const response = await admin.post("/api/v1/sources", { data: { kind: "github_actions", name: "GitHub · refused", config } });
+  expect(response.status()).toBe(422);
+  expect(response.headers()["content-type"]).toContain("application/problem+json");
+  const { errors } = (await response.json()) as { errors: { field: string; message: string }[] };
+  expect(errors).toEqual([
+    { field: "body.config.apiUrl", message: expect.stringContaining("169.254.169.254 is a link-local or cloud-metadata address") },
+    { field: "body.config.tokenEnv", message: "DATABASE_URL names one of Keyledger's own settings, which are never sent to a store" },
+  ]);
+  await admin.dispose();
+});
+
+test("founders and auditors see a source without where its credentials come from; the admin sees what was typed", async ({ page, browser, baseURL }) => {
+  const admin = await apiAs(baseURL!, PERSONAS.admin);
+  const typed = { address: vault.url, mount: "kv", auth: "token", tokenEnv: "E2E_VAULT_TOKEN" };
+  const created = await admin.post("/api/v1/sources", { data: { kind: "vault", name: "Vault · viewed by auditors", config: typed } });
+  expect(created.status()).toBe(200);
+  const { id } = (await created.json()) as { id: string };
+  expect(((await (await admin.get(`/api/v1/sources/${id}`)).json()) as { source: { config: unknown } }).source.config).toEqual(typed);
+  for (const who of [PERSONAS.auditor, PERSONAS.founder]) {
+    const api = await apiAs(baseURL!, who);
+    const detail = (await (await api.get(`/api/v1/sources/${id}`)).json()) as { source: { config: unknown } };
+    expect(detail.source.config, who).toEqual({ address: vault.url, mount: "kv", auth: "token", tokenEnv: "configured" });
+    expect(await (await api.get("/api/v1/sources")).text(), who).not.toContain("E2E_VAULT_TOKEN");
+    await api.dispose();
+  }
+  await admin.dispose();
+
+  await signInAs(page, PERSONAS.auditor);
+  await page.goto(`/sources/${id}`);
+  await expect(page.getByTestId("source-config")).toContainText('"tokenEnv": "configured"');
+  await expect(page.getByText("only admins see it")).toBeVisible();
+  await expect(page.locator("body")).not.toContainText("E2E_VAULT_TOKEN");
+  await screenshot(page, "source-detail-auditor");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByTestId("source-config").scrollIntoViewIfNeeded();
+  await screenshot(page, "source-detail-auditor-390");
+
+  const adminPage = await browser.newPage({ baseURL, viewport: { width: 390, height: 844 } });
+  await signInAs(adminPage, PERSONAS.admin);
+  await adminPage.goto(`/sources/${id}`);
+  await expect(adminPage.getByTestId("source-config")).toContainText('"tokenEnv": "E2E_VAULT_TOKEN"');
+  await screenshot(adminPage, "source-detail-390");
+  await adminPage.close();
 });

@@ -7,6 +7,7 @@ import { LABELS } from "@/lib/domain/format";
 import { SOURCE_EXAMPLES } from "@/lib/sources/examples";
 import type { SourceKind } from "@/lib/sources/types";
 
+type Problem = { field: string | null; message: string };
 type Editable = { id: string; kind: string; name: string; config: Record<string, unknown>; syncIntervalMinutes: number; tagKeys: Record<string, string[]> | null };
 const KINDS = Object.keys(SOURCE_EXAMPLES) as Exclude<SourceKind, "inventory_file">[];
 
@@ -18,7 +19,7 @@ export function SourceForm({ mode, source }: { mode: "new" | "edit"; source?: Ed
   const [config, setConfig] = useState(JSON.stringify(source?.config ?? SOURCE_EXAMPLES.aws_secrets_manager.config, null, 2));
   const [tagKeys, setTagKeys] = useState(source?.tagKeys ? JSON.stringify(source.tagKeys, null, 2) : "");
   const [interval, setIntervalMinutes] = useState(String(source?.syncIntervalMinutes ?? 60));
-  const [problems, setProblems] = useState<string[]>([]);
+  const [problems, setProblems] = useState<Problem[]>([]);
   const [saving, setSaving] = useState(false);
 
   const chooseKind = (next: string) => {
@@ -28,12 +29,12 @@ export function SourceForm({ mode, source }: { mode: "new" | "edit"; source?: Ed
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
-    const local: string[] = [];
+    const local: Problem[] = [];
     const parse = (text: string, field: string) => {
       try {
         return text.trim() ? JSON.parse(text) : null;
       } catch (e) {
-        local.push(`${field}: not valid JSON (${(e as Error).message})`);
+        local.push({ field, message: `not valid JSON (${(e as Error).message})` });
         return undefined;
       }
     };
@@ -46,7 +47,7 @@ export function SourceForm({ mode, source }: { mode: "new" | "edit"; source?: Ed
       router.refresh();
     } catch (error) {
       const errors = error instanceof ApiError ? error.errors : [];
-      setProblems(errors.length ? errors.map((e) => `${e.field.replace(/^body\./, "")}: ${e.message}`) : [(error as Error).message]);
+      setProblems(errors.length ? errors.map((e) => ({ field: e.field.replace(/^body\./, ""), message: e.message })) : [{ field: null, message: (error as Error).message }]);
     } finally {
       setSaving(false);
     }
@@ -80,15 +81,24 @@ export function SourceForm({ mode, source }: { mode: "new" | "edit"; source?: Ed
         Configuration (JSON)
         <textarea className="field min-h-36 font-mono text-xs" name="config" value={config} onChange={(e) => setConfig(e.target.value)} spellCheck={false} />
       </label>
-      {example && <p className="text-xs text-slate-500">Credentials: {example.credentials} Never put a credential in the configuration.</p>}
+      {example && (
+        <p className="text-xs text-slate-500">
+          Credentials: {example.credentials} The worker reads only the variables its operator lists in <code className="font-mono">KEYLEDGER_CREDENTIAL_ENV</code> and files
+          in <code className="font-mono">KEYLEDGER_CREDENTIAL_DIR</code>. Never put a credential in the configuration.
+        </p>
+      )}
       <label className="flex flex-col gap-1 text-xs font-medium text-slate-500">
         Tag keys (JSON, optional) — which tags name owners, environment, tier, service
         <textarea className="field min-h-16 font-mono text-xs" name="tagKeys" value={tagKeys} onChange={(e) => setTagKeys(e.target.value)} placeholder='{"operator": ["owner", "team-owner"], "environment": ["env"]}' spellCheck={false} />
       </label>
       {problems.length > 0 && (
-        <ul role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-2 text-sm text-red-800">
+        <ul role="alert" className="space-y-1.5 rounded-lg border border-red-200 bg-red-50 px-4 py-2.5 text-sm text-red-800">
           {problems.map((p) => (
-            <li key={p}>{p}</li>
+            <li key={`${p.field}:${p.message}`} className="break-words">
+              {p.field && <code className="rounded bg-red-100 px-1 py-0.5 font-mono text-xs font-semibold text-red-900">{p.field}</code>}
+              {p.field && ": "}
+              {p.message}
+            </li>
           ))}
         </ul>
       )}
