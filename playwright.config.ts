@@ -55,7 +55,9 @@ export default defineConfig({
         OIDC_CLIENT_SECRET: "e2e-client-credential-not-a-secret",
         OIDC_NAME: "Lumen SSO",
         DATABASE_URL: "",
-        // Credentials of the local wire servers the sources spec starts (they open nothing else).
+        // Credentials of the local wire servers the sources spec starts (they open nothing else),
+        // and the only variables sources may read them from (the AWS SDK reads its own AWS_* chain).
+        KEYLEDGER_CREDENTIAL_ENV: "E2E_VAULT_TOKEN,E2E_GITHUB_TOKEN",
         E2E_VAULT_TOKEN: "wire-vault-token",
         E2E_GITHUB_TOKEN: "wire-github-token",
         AWS_ACCESS_KEY_ID: "AKIDLOCALWIRE",
