@@ -110,6 +110,18 @@ describe("pullCloudTrail", () => {
       await expired.close();
     }
   });
+
+  it("sends nothing to a CloudTrail endpoint on a link-local or cloud-metadata address", async () => {
+    const source = await createSource(database.db, {
+      kind: "aws_secrets_manager",
+      name: "AWS metadata",
+      config: { regions: ["us-east-1"], cloudTrailEndpoint: "http://169.254.169.254/latest" },
+    });
+    const error = await pullCloudTrail({ db: database.db, pool: database.pool, source, now: NOW, ...fast }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SourceError);
+    expect(error).toMatchObject({ code: "config", message: expect.stringContaining("link-local or cloud-metadata") });
+    expect(await database.db.select().from(appMeta).where(like(appMeta.key, `cloudtrail-pull:${source.id}:%`))).toEqual([]);
+  });
 });
 
 describe("pullAllCloudTrail", () => {

@@ -16,6 +16,8 @@ import { lookupEventsDocument, type DocumentState } from "@/lib/ingest/cloudtrai
 import { LOOKUP_INTERVAL_MS, pace } from "@/lib/ingest/cloudtrail-pull/pacer";
 import { awsConfigSchema } from "@/lib/sources/aws/config";
 import { SourceError } from "@/lib/sources/source-error";
+import { sourceReach } from "@/lib/sources/source-reach";
+import { assertReachable } from "@/lib/sources/store-address";
 
 const DAY_MS = 86_400_000;
 /** Event history keeps 90 days. */
@@ -115,6 +117,8 @@ function addSummary(total: IngestSummary, part: IngestSummary) {
  */
 export async function pullCloudTrail(options: PullCloudTrailOptions): Promise<CloudTrailPullResult> {
   const { regions, endpoint } = cloudTrailConfigOf(options.source);
+  // The same address rules as the source's own connector: nothing signed goes to a metadata host.
+  if (endpoint) await assertReachable(endpoint, sourceReach());
   const now = options.now ?? new Date();
   const result: CloudTrailPullResult = { regions: [], summary: emptySummary() };
   let failure: unknown = null;
