@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { redact } from "@/lib/log";
+import { log, redact } from "@/lib/log";
 
 describe("log redaction", () => {
   it.each([
@@ -25,5 +25,30 @@ describe("log redaction", () => {
 
   it("leaves ordinary text alone", () => {
     expect(redact("synced 172 secrets from AWS Secrets Manager · production")).toBe("synced 172 secrets from AWS Secrets Manager · production");
+  });
+});
+
+describe("log lines", () => {
+  const capture = (run: () => void): string => {
+    const original = process.stderr.write;
+    let written = "";
+    process.stderr.write = ((chunk: string) => ((written += chunk), true)) as typeof process.stderr.write;
+    try {
+      run();
+    } finally {
+      process.stderr.write = original;
+    }
+    return written;
+  };
+
+  it("logs an error field by name, message and stack, redacted", () => {
+    const line = capture(() => log.error("sync failed", { error: new TypeError("bad token ghp_abcdefghijklmnopqrstuvwxyz0123456789") }));
+    expect(line).toMatch(/"error":\{"name":"TypeError","message":"bad token \[redacted\]","stack":"TypeError: bad token \[redacted\]\\n {4}at /);
+  });
+
+  it("never throws on a field JSON cannot hold", () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(capture(() => log.warn("odd", { cyclic, count: 1n }))).toContain('warn  odd {"unserializable":["cyclic","count"]');
   });
 });

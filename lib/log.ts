@@ -1,6 +1,7 @@
 // One logger for the whole app (DESIGN rule 5). Every line passes through redact(), so a token
 // that slips into a message or an error never reaches a log file.
 import { env } from "@/lib/env";
+import { describeError } from "@/lib/log-error";
 
 const LEVELS = { debug: 10, info: 20, warn: 30, error: 40 } as const;
 type Level = keyof typeof LEVELS;
@@ -34,13 +35,23 @@ function write(level: Level, message: string, fields?: Record<string, unknown>) 
     // A broken configuration is reported by whoever parses it; logging still works.
   }
   if (LEVELS[level] < LEVELS[threshold]) return;
-  const extra = fields ? ` ${JSON.stringify(fields, errorReplacer)}` : "";
+  const extra = fields ? ` ${serialize(fields)}` : "";
   const line = redact(`${new Date().toISOString()} ${level.padEnd(5)} ${message}${extra}`);
   (level === "error" || level === "warn" ? process.stderr : process.stdout).write(`${line}\n`);
 }
 
+/** A logger never throws: a field JSON cannot hold (a cycle, a bigint) is named, not printed. */
+function serialize(fields: Record<string, unknown>): string {
+  try {
+    return JSON.stringify(fields, errorReplacer);
+  } catch (error) {
+    return JSON.stringify({ unserializable: Object.keys(fields), reason: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+/** An error in a field is logged as describeError() sees it: a failed query without its SQL or parameters. */
 function errorReplacer(_key: string, value: unknown) {
-  return value instanceof Error ? { name: value.name, message: value.message, stack: value.stack } : value;
+  return value instanceof Error ? describeError(value) : value;
 }
 
 export const log = {
