@@ -75,10 +75,10 @@ describe("sign-off by a second person", () => {
     expect(await rowOf(taskId)).toMatchObject({ status: "awaiting_approval", approvedBy: null, sequence: 1 });
 
     const signed = await approveRotationTask(work(sam, taskId));
-    expect(signed).toMatchObject({ status: "done", approvedBy: { id: sam.id }, completedBy: { id: olga.id }, signOff: { by: "admin", conflict: "approver_did_it" } });
+    expect(signed).toMatchObject({ status: "done", approvedBy: { id: sam.id }, completedBy: { id: olga.id }, signOff: { by: "admin", conflict: "approver_is_operator" } });
     // Still flagged in the list everyone sees, after the fact too.
     const { items } = await listRotationTasks({ actor: actorOf(sam), query: { limit: 500, status: ["done"] }, db: database.db, now });
-    expect(items.find((t) => t.id === taskId)?.signOff?.conflict).toBe("approver_did_it");
+    expect(items.find((t) => t.id === taskId)?.signOff?.conflict).toBe("approver_is_operator");
   });
 
   it("never lets the admin who marked it done sign it off; another admin does", async () => {

@@ -17,7 +17,8 @@ describe("signOffOf", () => {
   it("passes the sign-off to an admin when the approver is also the operator, and keeps the conflict", () => {
     const same = { ...facts, approver: { ...olga, active: true } };
     expect(signOffOf(same)).toEqual({ by: "admin", conflict: "approver_is_operator", signers: [arjun, sam] });
-    expect(signOffOf({ ...same, completedBy: olga.id })).toMatchObject({ by: "admin", conflict: "approver_did_it", signers: [arjun, sam] });
+    expect(signOffOf({ ...same, completedBy: olga.id })).toMatchObject({ by: "admin", conflict: "approver_is_operator", signers: [arjun, sam] });
+    expect(signOffOf({ ...facts, completedBy: abe.id })).toMatchObject({ by: "admin", conflict: "approver_did_it", signers: [arjun, sam] });
   });
 
   it("never names whoever marked it done, the assignee or the operator — admins included", () => {

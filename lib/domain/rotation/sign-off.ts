@@ -31,12 +31,13 @@ export type SignOffFacts = {
 
 export function signOffOf(facts: SignOffFacts): SignOff {
   const { approver, operatorId, assigneeId, completedBy, admins } = facts;
+  // The standing conflict (the one the ownership matrix shows) first, then what happened on this task.
   const conflict: SignOffConflict | null = !approver
     ? null
-    : approver.id === completedBy
-      ? "approver_did_it"
-      : approver.id === operatorId
-        ? "approver_is_operator"
+    : approver.id === operatorId
+      ? "approver_is_operator"
+      : approver.id === completedBy
+        ? "approver_did_it"
         : approver.id === assigneeId
           ? "approver_is_assignee"
           : null;
@@ -59,7 +60,7 @@ export function namesOf(people: readonly Someone[], max = 3): string {
 }
 
 const CONFLICT_WORDS: Record<SignOffConflict, (approver: string) => string> = {
-  approver_did_it: (name) => `${name} marked it done`,
+  approver_did_it: (name) => `${name}, the approver, marked it done`,
   approver_is_operator: (name) => `${name} is both this secret's approver and its operator`,
   approver_is_assignee: (name) => `${name} is this secret's approver and was assigned the task (it has no operator)`,
 };
