@@ -22,6 +22,22 @@ describe("environment", () => {
     expect(isDemoMode(parseEnv({ DATABASE_URL: "postgres://u:p@db:5432/k", KEYLEDGER_DEMO: "force" }))).toBe(true);
   });
 
+  it("turns demo sign-in off whenever a real provider is configured", () => {
+    const oidc = { OIDC_ISSUER: "https://id.example.com", OIDC_CLIENT_ID: "kl", OIDC_CLIENT_SECRET: "s" };
+    const github = { GITHUB_CLIENT_ID: "gh", GITHUB_CLIENT_SECRET: "s" };
+    expect(isDemoMode(parseEnv(oidc))).toBe(false);
+    expect(isDemoMode(parseEnv({ ...github, KEYLEDGER_EMBEDDED: "1" }))).toBe(false);
+  });
+
+  it("refuses KEYLEDGER_DEMO=on or force beside a real provider, in one line", () => {
+    for (const demo of ["on", "force"]) {
+      expect(() => parseEnv({ GITHUB_CLIENT_ID: "gh", GITHUB_CLIENT_SECRET: "s", KEYLEDGER_DEMO: demo })).toThrow(
+        /\n  KEYLEDGER_DEMO: demo sign-in is never offered beside a real sign-in provider \(OIDC or GitHub\)[^\n]*$/,
+      );
+    }
+    expect(isDemoMode(parseEnv({ GITHUB_CLIENT_ID: "gh", GITHUB_CLIENT_SECRET: "s", KEYLEDGER_DEMO: "off" }))).toBe(false);
+  });
+
   it("names each bad variable", () => {
     try {
       parseEnv({ PORT: "eighty", DATABASE_URL: "mysql://x" });

@@ -77,6 +77,13 @@ export const envSchema = z
     if (env.KEYLEDGER_SMTP_URL && !env.KEYLEDGER_MAIL_FROM) {
       ctx.addIssue({ code: "custom", path: ["KEYLEDGER_MAIL_FROM"], message: 'e-mail reminders need a sender with KEYLEDGER_SMTP_URL, e.g. "Keyledger <keyledger@example.com>"' });
     }
+    if (hasRealProvider(env) && (env.KEYLEDGER_DEMO === "on" || env.KEYLEDGER_DEMO === "force")) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["KEYLEDGER_DEMO"],
+        message: `demo sign-in is never offered beside a real sign-in provider (OIDC or GitHub): unset KEYLEDGER_DEMO (it is ${env.KEYLEDGER_DEMO}) or the provider`,
+      });
+    }
     if (env.DATABASE_URL && env.KEYLEDGER_EMBEDDED === "0" && env.KEYLEDGER_DEMO === "on") {
       ctx.addIssue({
         code: "custom",
@@ -117,9 +124,17 @@ export function setDatabaseUrl(url: string): void {
   cached = undefined;
 }
 
-/** Demo sign-in (persona picker) is on for the embedded default, off against an external database. */
+/** OIDC or GitHub sign-in is configured: people sign in as themselves. */
+export function hasRealProvider(e: Pick<Env, "OIDC_ISSUER" | "GITHUB_CLIENT_ID">): boolean {
+  return Boolean(e.OIDC_ISSUER || e.GITHUB_CLIENT_ID);
+}
+
+/**
+ * Demo sign-in (persona picker) is on for the embedded default, off against an external database,
+ * and never beside a real provider: a persona picker next to SSO would be a way around it.
+ */
 export function isDemoMode(e: Env = env()): boolean {
-  if (e.KEYLEDGER_DEMO === "off") return false;
+  if (e.KEYLEDGER_DEMO === "off" || hasRealProvider(e)) return false;
   if (e.KEYLEDGER_DEMO === "force") return true;
   return e.KEYLEDGER_EMBEDDED === "1" || !e.DATABASE_URL;
 }

@@ -58,6 +58,19 @@ describe("seedDemo (Lumen Pay): registry, people and ownership", () => {
     ]);
   });
 
+  it("marks exactly the five sign-in personas as demo personas, not the other admins", async () => {
+    const { database } = demo;
+    const marked = await rows<{ email: string }>(database, sql`select email from people where demo_persona order by email`);
+    expect(marked.map((r) => r.email)).toEqual([
+      "erin@lumenpay.example",
+      "leo@lumenpay.example",
+      "maya@lumenpay.example",
+      "priya@lumenpay.example",
+      "sam@lumenpay.example",
+    ]);
+    expect(await value(database, sql`select count(*) as n from people where role = 'admin' and not demo_persona`)).toBeGreaterThan(0);
+  });
+
   it("keeps the offboarded contractor as operator of exactly three secrets", async () => {
     const { database } = demo;
     const [jonas] = await rows<{ offboarded_at: Date }>(

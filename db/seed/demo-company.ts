@@ -15,6 +15,7 @@ import {
   sources,
 } from "@/db/schema";
 import { seedAccessEvents } from "@/db/seed/access-events";
+import { DEMO_PERSONAS } from "@/lib/auth/demo-personas";
 import {
   DEMO_CONSUMERS,
   DEMO_PEOPLE,
@@ -104,6 +105,8 @@ async function insertPeople(db: Db, now: Date): Promise<(key: string) => string>
         buildPerson({
           ...person,
           email: demoEmail(key),
+          // Only these may use the demo sign-in (lib/auth/demo-sign-in.ts), whoever else is an admin.
+          demoPersona: DEMO_PERSONAS.some((persona) => persona.email === demoEmail(key)),
           employment,
           status: offboardedDaysAgo === undefined ? "active" : "offboarded",
           offboardedAt: offboardedDaysAgo === undefined ? null : daysBefore(now, offboardedDaysAgo),

@@ -1,11 +1,11 @@
 import "server-only";
 // Sign-in providers come from configuration: generic OIDC (Okta, Google Workspace, Entra ID,
-// Keycloak…), GitHub, and — in demo mode only — a persona picker backed by the registry.
+// Keycloak…), GitHub, and — in demo mode only, never beside those — a picker of the demo personas.
 import type { Provider } from "next-auth/providers/index";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import { env, isDemoMode } from "@/lib/env";
-import { findPersonByEmail } from "@/lib/data/people/find-person-by-email";
+import { authorizeDemoPersona } from "@/lib/auth/demo-sign-in";
 
 export type ProviderSummary = { id: string; name: string };
 type OidcClaims = { sub: string; email?: string; name?: string; preferred_username?: string };
@@ -52,13 +52,8 @@ export function configuredProviders(): Provider[] {
         id: "demo",
         name: "Demo persona",
         credentials: { email: { label: "E-mail", type: "email" } },
-        async authorize(credentials) {
-          const email = credentials?.email?.trim();
-          if (!email) return null;
-          const person = await findPersonByEmail({ email });
-          if (!person || person.status !== "active") return null;
-          return { id: person.id, email: person.email, name: person.name };
-        },
+        // Only the personas the demo seed created, never another registry person (lib/auth/demo-sign-in.ts).
+        authorize: (credentials) => authorizeDemoPersona({ email: credentials?.email }),
       }),
     );
   }
