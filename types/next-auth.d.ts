@@ -10,5 +10,7 @@ declare module "next-auth" {
 declare module "next-auth/jwt" {
   interface JWT {
     personId?: string;
+    /** The auth_sessions row this cookie belongs to: sign-out and offboarding end it. */
+    sessionId?: string;
   }
 }

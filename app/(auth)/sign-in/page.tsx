@@ -3,23 +3,28 @@ import { redirect } from "next/navigation";
 import { SignInOptions } from "@/components/auth/sign-in-options";
 import { Logo } from "@/components/ui/logo";
 import { providerSummaries } from "@/lib/auth/providers";
+import { safeCallbackPath } from "@/lib/auth/safe-callback";
 import { getSessionActor } from "@/lib/auth/session";
 import { listDemoPersonas } from "@/lib/data/people/list-demo-personas";
+import { publicBaseUrl } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 const ERRORS: Record<string, string> = {
   AccessDenied: "That account is not in Keyledger's registry, or it has been offboarded. Ask an admin to add you.",
-  CredentialsSignin: "That demo persona is not in the registry.",
+  CredentialsSignin: "Demo sign-in is only for the demo personas listed here.",
   OAuthSignin: "Could not reach the identity provider. Try again, or ask an admin to check the OIDC settings.",
   OAuthCallback: "The identity provider's answer could not be verified. Try again.",
 };
 
-type Props = { searchParams: Promise<{ error?: string; callbackUrl?: string }> };
+type Props = { searchParams: Promise<{ error?: string | string[]; callbackUrl?: string | string[]; retryAfter?: string | string[] }> };
 
 export default async function SignInPage({ searchParams }: Props) {
-  const { error, callbackUrl } = await searchParams;
-  if (await getSessionActor()) redirect(safeCallback(callbackUrl));
+  const params = await searchParams;
+  const [error, retryAfter] = [first(params.error), first(params.retryAfter)];
+  // Only a path on Keyledger itself, however the callbackUrl is dressed up (lib/auth/safe-callback.ts).
+  const callbackUrl = safeCallbackPath(first(params.callbackUrl), publicBaseUrl());
+  if (await getSessionActor()) redirect(callbackUrl);
   const providers = providerSummaries();
   const demo = providers.some((p) => p.id === "demo");
   const personas = demo ? await listDemoPersonas() : [];
@@ -34,14 +39,10 @@ export default async function SignInPage({ searchParams }: Props) {
         </div>
         {error && (
           <p role="alert" className="mb-4 rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
-            {ERRORS[error] ?? `Sign-in failed (${error}).`}
+            {error === "RateLimited" ? rateLimitedMessage(retryAfter) : (ERRORS[error] ?? `Sign-in failed (${error}).`)}
           </p>
         )}
-        <SignInOptions
-          providers={providers.filter((p) => p.id !== "demo")}
-          personas={personas}
-          callbackUrl={safeCallback(callbackUrl)}
-        />
+        <SignInOptions providers={providers.filter((p) => p.id !== "demo")} personas={personas} callbackUrl={callbackUrl} />
         {providers.length === 0 && (
           <p className="card p-6 text-sm text-slate-600">
             No sign-in method is configured. Set <code>OIDC_ISSUER</code>, <code>OIDC_CLIENT_ID</code> and <code>OIDC_CLIENT_SECRET</code> (or the GitHub
@@ -53,7 +54,14 @@ export default async function SignInPage({ searchParams }: Props) {
   );
 }
 
-/** Only same-site paths: an open redirect after sign-in is a phishing tool. */
-function safeCallback(url: string | undefined): string {
-  return url && url.startsWith("/") && !url.startsWith("//") ? url : "/";
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** The rate limit's refusal, saying when to try again (the wait comes from the server's Retry-After). */
+function rateLimitedMessage(retryAfter: string | undefined): string {
+  const seconds = Math.min(Math.max(Number.parseInt(retryAfter ?? "", 10) || 60, 1), 24 * 60 * 60);
+  const minutes = Math.ceil(seconds / 60);
+  const wait = seconds < 60 ? "in a minute" : `in ${minutes} minute${minutes === 1 ? "" : "s"}`;
+  return `Too many sign-in attempts from this address or for this account. For your safety, sign-in is paused: try again ${wait}.`;
 }

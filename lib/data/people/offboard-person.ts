@@ -11,6 +11,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { recordKeyledgerEvent } from "@/lib/data/access-events/record-keyledger-event";
 import { revokePersonFeeds } from "@/lib/data/calendar-feeds/revoke-person-feeds";
+import { endPersonSessions } from "@/lib/data/auth/end-auth-session";
 import { getDb, type Queryable } from "@/lib/data/db";
 import { assignRole, clearRole } from "@/lib/data/ownership/assign-role";
 import { getOffboardingPlan, type OffboardingPlan } from "@/lib/data/people/get-offboarding-plan";
@@ -71,6 +72,7 @@ export async function offboardPerson(args: {
     }
 
     const [offboarded] = await tx.update(people).set({ status: "offboarded", offboardedAt: now }).where(eq(people.id, personId)).returning();
+    await endPersonSessions({ personId, reason: "offboarded", db: tx, now });
 
     // Tasks they were working follow each secret's new operator (else approver, else a visible gap).
     const theirTasks = await tx
