@@ -1,5 +1,6 @@
 // `keyledger start` (what `npm start` runs): database → migrations → demo seed (once) → build (if
-// there is none) → job worker → Next.js on $PORT. Ctrl-C stops all of it, embedded Postgres included.
+// there is none) → job worker → the web server (scripts/web-server.ts) on KEYLEDGER_HOST:PORT,
+// loopback by default. Ctrl-C stops all of it, embedded Postgres included.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -7,20 +8,26 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDemo } from "@/db/seed";
 import { ConfigError, env, isDemoMode } from "@/lib/env";
 import { startWorker, type Worker } from "@/lib/jobs/worker";
 import { formatCounts } from "@/scripts/commands";
 import { openDatabase, type OpenDatabase } from "@/scripts/database";
+import { demoExposure, hostForUrl, isLoopbackHost, localProbeHost } from "@/scripts/listen-address";
 
 const root = path.resolve(import.meta.dirname, "..");
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 
 export async function start() {
   const e = env();
   const startedAt = Date.now();
-  await assertPortFree(e.PORT);
+  // Demo sign-in off loopback is refused here, before anything starts, unless KEYLEDGER_DEMO=force.
+  const exposure = demoExposure(e, isDemoMode({ ...e, KEYLEDGER_EMBEDDED: e.DATABASE_URL ? "0" : "1" }));
+  exposure?.warning.forEach(say);
+  await assertPortFree(e.PORT, e.KEYLEDGER_HOST);
   const database = await openDatabase();
   let worker: Worker | undefined;
   let web: ChildProcess | undefined;
@@ -29,7 +36,7 @@ export async function start() {
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    web?.kill("SIGTERM");
+    await stopWeb(web);
     await worker?.stop().catch(() => undefined);
     await database.shutdown().catch(() => undefined);
     say(code === 0 ? "stopped." : "stopped after an error.");
@@ -53,7 +60,7 @@ export async function start() {
     if (e.KEYLEDGER_WORKER === "on") worker = await startWorker({ url: database.url, db: database.db });
 
     const baseUrl = e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`;
-    web = spawn(process.execPath, [nextBin, "start", "-p", String(e.PORT)], {
+    web = spawn(process.execPath, ["--import", tsx, path.join(root, "scripts/web-server.ts")], {
       cwd: root,
       stdio: ["ignore", "inherit", "inherit"],
       env: {
@@ -71,11 +78,13 @@ export async function start() {
         void stop(1);
       }
     });
-    await waitForHealth(e.PORT);
+    await waitForHealth(e.KEYLEDGER_HOST, e.PORT);
     say(`Keyledger is ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s${demo ? " (demo mode: sign in as any demo persona)" : ""}.`);
+    say(`Listening on http://${hostForUrl(e.KEYLEDGER_HOST)}:${e.PORT} (${isLoopbackHost(e.KEYLEDGER_HOST) ? "loopback only: KEYLEDGER_HOST to serve others" : "reachable from the network"})`);
+    exposure?.warning.forEach(say);
     say(`Sign in at ${baseUrl}/sign-in`);
   } catch (error) {
-    web?.kill("SIGTERM");
+    await stopWeb(web);
     await worker?.stop().catch(() => undefined);
     await database.shutdown().catch(() => undefined);
     throw error;
@@ -113,21 +122,35 @@ async function buildIfNeeded() {
   if (code !== 0) throw new ConfigError(`the production build failed (exit code ${code}); see the output above`);
 }
 
-function assertPortFree(port: number): Promise<void> {
+/** The web server first, and waited for (a few seconds at most), so no request runs on a stopped database. */
+async function stopWeb(web: ChildProcess | undefined) {
+  if (!web || web.exitCode !== null || web.signalCode !== null) return;
+  const exited = new Promise((resolve) => web.once("exit", resolve));
+  web.kill("SIGTERM");
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 8_000))]);
+}
+
+function assertPortFree(port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.once("error", (error: NodeJS.ErrnoException) =>
-      reject(new ConfigError(error.code === "EADDRINUSE" ? `port ${port} is in use: stop what is using it, or set PORT to a free port` : `cannot listen on port ${port}: ${error.message}`)),
+      reject(
+        new ConfigError(
+          error.code === "EADDRINUSE"
+            ? `port ${port} is in use: stop what is using it, or set PORT to a free port`
+            : `cannot listen on ${hostForUrl(host)}:${port} (KEYLEDGER_HOST, PORT): ${error.message}`,
+        ),
+      ),
     );
-    probe.listen(port, () => probe.close(() => resolve()));
+    probe.listen(port, host, () => probe.close(() => resolve()));
   });
 }
 
-async function waitForHealth(port: number) {
+async function waitForHealth(host: string, port: number) {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     try {
-      const response = await fetch(`http://127.0.0.1:${port}/api/health`);
+      const response = await fetch(`http://${localProbeHost(host)}:${port}/api/health`);
       if (response.ok) return;
     } catch {
       // not listening yet
