@@ -1,113 +1,146 @@
-// Every page and every API route × every role, with the expected answer taken from the
-// permission table itself — plus what someone who is not signed in gets.
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { can, type Permission } from "../lib/auth/permissions";
-import { AREAS } from "../lib/navigation";
-import { apiAs, findPerson, findSecret, type SecretRow } from "./fixtures/api";
+// Every API handler and every dashboard page × every role, and someone signed out, over real HTTP
+// against the built server. Which handlers and pages exist is read from the route files; what each
+// needs is in e2e/fixtures/{route,page}-matrix.ts; who holds it comes from lib/auth/permissions.ts,
+// so the table and this test cannot drift apart.
+import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { can } from "@/lib/auth/permissions";
+import { apiAs } from "./fixtures/api";
 import { PERSONAS, type PersonaRole } from "./fixtures/auth";
+import { findMatrixIds, type ScopeIds } from "./fixtures/matrix-ids";
+import { PAGE_MATRIX } from "./fixtures/page-matrix";
+import { apiHandlers, dashboardPages, type RouteHandler } from "./fixtures/route-files";
+import { ROUTE_MATRIX, type MatrixIds, type RouteEntry } from "./fixtures/route-matrix";
 
-type Ids = { secret: SecretRow; person: string; source: string; personas: Record<PersonaRole, string> };
-type Endpoint = { method: "GET" | "PUT" | "POST"; path: (ids: Ids) => string; permission: Permission; body?: (ids: Ids) => unknown };
+const ROLES = Object.keys(PERSONAS) as PersonaRole[];
+// Methods a route does not implement (otherMethods) refuse everyone alike: e2e/api-fuzz.spec.ts covers them.
+const implemented = () => apiHandlers().filter((h) => !h.refused);
+const handlers = implemented().flatMap((handler) => {
+  const entry = ROUTE_MATRIX[handler.key];
+  return entry ? [{ ...handler, entry }] : [];
+});
+const pages = dashboardPages().filter((p) => PAGE_MATRIX[p]);
 
-const PAGES: { path: (ids: Ids) => string; permission: Permission }[] = [
-  ...AREAS.map((a) => ({ path: () => a.href, permission: a.permission })),
-  { path: (ids) => `/secrets/${ids.secret.id}`, permission: "secret:read" },
-  { path: (ids) => `/people/${ids.person}`, permission: "person:read" },
-  { path: (ids) => `/sources/${ids.source}`, permission: "source:read" },
-  { path: () => "/sources/new", permission: "source:manage" },
-];
+let ids: MatrixIds & ScopeIds;
+let anonymous: APIRequestContext;
+const sessions = {} as Record<PersonaRole, APIRequestContext>;
 
-const ENDPOINTS: Endpoint[] = [
-  { method: "GET", path: () => "/api/v1/secrets", permission: "secret:read" },
-  { method: "GET", path: () => "/api/v1/secrets/summary", permission: "secret:read" },
-  { method: "GET", path: () => "/api/v1/secrets/export", permission: "secret:export" },
-  { method: "GET", path: (ids) => `/api/v1/secrets/${ids.secret.id}`, permission: "secret:read" },
-  { method: "GET", path: () => "/api/v1/people", permission: "person:read" },
-  { method: "GET", path: (ids) => `/api/v1/people/${ids.person}`, permission: "person:read" },
-  { method: "GET", path: () => "/api/v1/sources", permission: "source:read" },
-  { method: "GET", path: () => "/api/v1/access-events?limit=5", permission: "access-log:read" },
-  { method: "GET", path: () => "/api/v1/access-events/daily", permission: "access-log:read" },
-  { method: "GET", path: () => "/api/v1/api-tokens", permission: "token:manage" },
-  { method: "GET", path: () => "/api/v1/inventory-file?format=yaml", permission: "source:read" },
-  { method: "GET", path: () => "/api/v1/access-events/export?from=2099-01-01", permission: "access-log:read" },
-  { method: "GET", path: (ids) => `/api/v1/sources/${ids.source}`, permission: "source:read" },
-  { method: "POST", path: (ids) => `/api/v1/sources/${ids.source}/test`, permission: "source:manage" },
-  { method: "GET", path: () => "/api/v1/rotation/tasks?limit=5", permission: "rotation:read" },
-  { method: "GET", path: () => "/api/v1/rotation/summary", permission: "rotation:read" },
-  { method: "GET", path: () => "/api/v1/rotation/policies", permission: "rotation:read" },
-  { method: "GET", path: () => "/api/v1/rotation/settings", permission: "rotation:read" },
-  { method: "GET", path: () => "/api/v1/rotation/capacity", permission: "rotation:read" },
-  { method: "GET", path: () => "/api/v1/reminders/preferences", permission: "rotation:read" },
-  { method: "GET", path: () => "/api/v1/calendar-feeds", permission: "rotation:work" },
-  {
-    method: "PUT",
-    path: (ids) => `/api/v1/secrets/${ids.secret.id}/roles/creator`,
-    permission: "ownership:assign",
-    body: (ids) => ({ personId: ids.secret.holders.creator?.id }),
-  },
-];
-
-let ids: Ids;
-const sessions = new Map<PersonaRole, APIRequestContext>();
-
-test.beforeAll(async ({ baseURL }) => {
-  for (const role of Object.keys(PERSONAS) as PersonaRole[]) sessions.set(role, await apiAs(baseURL!, PERSONAS[role]));
-  // A secret the owner persona approves, so "allowed" is reachable for every role the table allows.
-  const owner = sessions.get("owner")!;
-  const admin = sessions.get("admin")!;
-  const personas = Object.fromEntries(
-    await Promise.all((Object.keys(PERSONAS) as PersonaRole[]).map(async (role) => [role, (await findPerson(admin, PERSONAS[role])).id])),
-  ) as Record<PersonaRole, string>;
-  const { items } = (await (await owner.get("/api/v1/secrets", { params: { limit: "200" } })).json()) as { items: SecretRow[] };
-  const secret = items.find((s) => s.holders.approver?.id === personas.owner && s.holders.creator) ?? (await findSecret(owner, {}));
-  const { items: sourceRows } = (await (await admin.get("/api/v1/sources")).json()) as { items: { id: string }[] };
-  ids = { secret, person: personas.owner, source: sourceRows[0]!.id, personas };
+test.beforeAll(async ({ baseURL, playwright }) => {
+  for (const role of ROLES) sessions[role] = await apiAs(baseURL!, PERSONAS[role]);
+  anonymous = await playwright.request.newContext({ baseURL });
+  ids = await findMatrixIds(sessions);
 });
 
 test.afterAll(async () => {
-  for (const session of sessions.values()) await session.dispose();
+  for (const api of [...Object.values(sessions), anonymous]) await api?.dispose();
 });
 
-function expectedApi(role: PersonaRole, endpoint: Endpoint): number {
-  if (!can(role, endpoint.permission)) return 403;
-  // Changing owners is narrowed further by the DAL: admins anywhere, others only where they approve.
-  const approves = ids.secret.holders.approver?.id === ids.personas[role];
-  if (endpoint.permission === "ownership:assign" && role !== "admin" && !approves) return 403;
-  return 200;
+const sessionless = ({ access }: RouteEntry) => access === "public" || access === "token";
+const holds = (role: PersonaRole | null, { access }: RouteEntry) => role !== null && access !== "public" && access !== "token" && can(role, access);
+
+/** What the tables promise: public and token routes answer everyone alike; else 401 signed out, 403 without the permission. */
+function expectedStatus(role: PersonaRole | null, entry: RouteEntry): number {
+  if (sessionless(entry)) return entry.passes;
+  if (role === null) return 401;
+  return holds(role, entry) ? entry.passes : 403;
 }
 
-for (const role of Object.keys(PERSONAS) as PersonaRole[]) {
-  test(`pages for ${role}`, async () => {
-    const session = sessions.get(role)!;
-    for (const page of PAGES) {
-      const response = await session.get(page.path(ids), { maxRedirects: 0 });
-      expect(response.status(), `${role} GET ${page.path(ids)}`).toBe(can(role, page.permission) ? 200 : 403);
-    }
+async function inBatches<T>(items: T[], size: number, run: (item: T) => Promise<void>) {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(run));
+}
+
+/** A role holding the permission sends the probe (it stops after authorization); everyone else the real call. */
+async function callAs(api: APIRequestContext, role: PersonaRole | null, handler: RouteHandler & { entry: RouteEntry }) {
+  const { entry } = handler;
+  const { path, data } = (holds(role, entry) ? (entry.probe ?? entry.call) : entry.call)(ids);
+  const response = await api.fetch(path, { method: handler.method, data, maxRedirects: 0 });
+  const what = `${role ?? "signed out"} ${handler.method} ${path} (${handler.file})`;
+  await expectAnswer(response, expectedStatus(role, entry), what);
+}
+
+async function expectAnswer(response: APIResponse, status: number, what: string) {
+  expect.soft(response.status(), what).toBe(status);
+  if (status < 400 || response.status() !== status) return;
+  expect.soft(response.headers()["content-type"], what).toContain("application/problem+json");
+  const problem = (await response.json()) as { status: number; errors?: { field: string }[] };
+  expect.soft(problem.status, what).toBe(status);
+  // 422 must be the body or query failing validation, which withRoute only reaches once authorized.
+  if (status === 422) expect.soft(problem.errors?.map((e) => e.field).join(" "), what).toMatch(/\b(body|query)\b/);
+}
+
+/** The successes `email` recorded since `from`: a handler writes its event in its change's transaction. */
+async function recordedSince(email: string, from: string) {
+  const params = { actor: email, from, result: "success", limit: "500" };
+  const response = await sessions.admin.get("/api/v1/access-events", { params });
+  expect(response.status()).toBe(200);
+  return ((await response.json()) as { items: { rawAction: string }[] }).items.map((e) => e.rawAction);
+}
+
+test("every API handler in app/api/v1 and every dashboard page has an entry in the matrix", () => {
+  const found = implemented();
+  const missing = found.filter((h) => !ROUTE_MATRIX[h.key]).map((h) => `  "${h.key}"  (${h.file})`);
+  expect(missing, `Add these to ROUTE_MATRIX in e2e/fixtures/route-matrix.ts with the permission each needs (or "public"/"token"):\n${missing.join("\n")}\n`).toEqual([]);
+  const stale = Object.keys(ROUTE_MATRIX).filter((key) => !found.some((h) => h.key === key));
+  expect(stale, "No route file exports these any more: remove them from ROUTE_MATRIX in e2e/fixtures/route-matrix.ts").toEqual([]);
+
+  const missingPages = dashboardPages().filter((p) => !PAGE_MATRIX[p]);
+  expect(missingPages, "Add these app/(dashboard) pages to PAGE_MATRIX in e2e/fixtures/page-matrix.ts with the permissions they need").toEqual([]);
+  const stalePages = Object.keys(PAGE_MATRIX).filter((p) => !dashboardPages().includes(p));
+  expect(stalePages, "No page.tsx serves these any more: remove them from PAGE_MATRIX").toEqual([]);
+});
+
+for (const role of ROLES) {
+  test(`every API handler answers ${role} as the permission table says, and what it refuses changes nothing`, async () => {
+    const from = new Date(Date.now() - 1000).toISOString();
+    await inBatches(handlers, 6, (handler) => callAs(sessions[role], role, handler));
+    const refused = new Set(handlers.map((h) => h.entry).filter((e) => e.audits && expectedStatus(role, e) === 403).map((e) => e.audits));
+    const recorded = await recordedSince(PERSONAS[role], from);
+    expect(recorded.filter((action) => refused.has(action)), `${role}: a refused request recorded a success`).toEqual([]);
+    // The same search does find what this role was allowed to do: the check above is not vacuous.
+    if (can(role, "secret:export")) expect(recorded, `${role}'s own export is in the log`).toContain("inventory.export_csv");
   });
 
-  test(`API routes for ${role}`, async () => {
-    const session = sessions.get(role)!;
-    for (const endpoint of ENDPOINTS) {
-      const url = endpoint.path(ids);
-      const response = await session.fetch(url, { method: endpoint.method, data: endpoint.body?.(ids) });
-      expect(response.status(), `${role} ${endpoint.method} ${url}`).toBe(expectedApi(role, endpoint));
-      if (response.status() >= 400) expect(response.headers()["content-type"]).toContain("application/problem+json");
-    }
+  test(`every dashboard page answers ${role} as the permission table says`, async () => {
+    await inBatches(pages, 4, async (pattern) => {
+      const { needs, path } = PAGE_MATRIX[pattern]!;
+      const response = await sessions[role].get(path(ids), { maxRedirects: 0 });
+      expect.soft(response.status(), `${role} GET ${path(ids)} needs ${needs.join(" + ")}`).toBe(needs.every((p) => can(role, p)) ? 200 : 403);
+    });
   });
 }
 
-test("someone not signed in is sent to sign in, and the API answers 401", async ({ playwright, baseURL }) => {
-  const anonymous = await playwright.request.newContext({ baseURL });
-  for (const page of PAGES) {
-    const response = await anonymous.get(page.path(ids), { maxRedirects: 0 });
-    expect(response.status(), page.path(ids)).toBe(307);
-    expect(response.headers().location).toContain("/sign-in?callbackUrl=");
-  }
-  for (const endpoint of ENDPOINTS) {
-    const url = endpoint.path(ids);
-    const response = await anonymous.fetch(url, { method: endpoint.method, data: endpoint.body?.(ids) });
-    expect(response.status(), `${endpoint.method} ${url}`).toBe(401);
-    expect(await response.json()).toMatchObject({ status: 401, title: "Sign-in required" });
-  }
-  await anonymous.dispose();
+test("someone signed out gets 401 from every API handler and is sent to sign in from every page", async () => {
+  await inBatches(handlers, 6, (handler) => callAs(anonymous, null, handler));
+  await inBatches(pages, 6, async (pattern) => {
+    const path = PAGE_MATRIX[pattern]!.path(ids);
+    const response = await anonymous.get(path, { maxRedirects: 0 });
+    expect.soft(response.status(), path).toBe(307);
+    expect.soft(response.headers().location, path).toContain("/sign-in?callbackUrl=");
+  });
+});
+
+type Case = { what: string; api: APIRequestContext; url: string; method?: string; data?: unknown; status: number };
+
+test("the DAL narrows further: an owner reaches only secrets they hold a role on; owners change only where they approve", async () => {
+  const { owner, founder } = sessions;
+  const reassign = (secret: string, personId: string) => ({ url: `/api/v1/secrets/${secret}/roles/creator`, method: "PUT", data: { personId } });
+  const cases: Case[] = [
+    { what: "owner reads a foreign secret", api: owner, url: `/api/v1/secrets/${ids.foreignSecret}`, status: 404 },
+    { what: "owner opens a foreign secret's page", api: owner, url: `/secrets/${ids.foreignSecret}`, status: 404 },
+    { what: "owner reads a task on a foreign secret", api: owner, url: `/api/v1/rotation/tasks/${ids.foreignTask}`, status: 404 },
+    { what: "owner acknowledges a task on a foreign secret", api: owner, url: `/api/v1/rotation/tasks/${ids.foreignTask}/acknowledge`, method: "POST", status: 404 },
+    { what: "owner reassigns a foreign secret", api: owner, ...reassign(ids.foreignSecret, ids.person), status: 404 },
+    { what: "founder reassigns a secret someone else approves", api: founder, ...reassign(ids.secret, ids.creator), status: 403 },
+    // The approver may: giving the creator role to its holder again changes nothing.
+    { what: "owner reassigns a secret they approve", api: owner, ...reassign(ids.secret, ids.creator), status: 200 },
+  ];
+  if (ids.heldNotApproved) cases.push({ what: "owner reassigns a secret they hold but do not approve", api: owner, ...reassign(ids.heldNotApproved, ids.person), status: 403 });
+  await inBatches(cases, 4, async ({ what, api, url, method = "GET", data, status }) => {
+    expect.soft((await api.fetch(url, { method, data, maxRedirects: 0 })).status(), what).toBe(status);
+  });
+
+  const events = await owner.get("/api/v1/access-events", { params: { secret: ids.foreignSecret, limit: "5" } });
+  expect(((await events.json()) as { items: unknown[] }).items, "owner searches a foreign secret's access events").toEqual([]);
+  const { items } = (await (await owner.get("/api/v1/secrets", { params: { limit: "200" } })).json()) as { items: { holders: Record<string, { id: string } | undefined> }[] };
+  expect(items.length).toBeGreaterThan(0);
+  for (const secret of items) expect(Object.values(secret.holders).some((h) => h?.id === ids.person), "owner lists only secrets they hold a role on").toBe(true);
 });
