@@ -37,10 +37,16 @@ export const ROLES = APP_ROLES;
 
 const GRANTS: Record<string, Grant> = PERMISSIONS;
 
+const permissionsOf = (role: AppRole) => (Object.keys(GRANTS) as Permission[]).filter((p) => GRANTS[p]!.roles.includes(role));
+
 /** What each role holds, read off the table above (never written by hand). */
-export const ROLE_PERMISSIONS: Record<AppRole, readonly Permission[]> = Object.fromEntries(
-  ROLES.map((role) => [role, (Object.keys(GRANTS) as Permission[]).filter((p) => GRANTS[p]!.roles.includes(role))]),
-) as Record<AppRole, readonly Permission[]>;
+export const ROLE_PERMISSIONS: Record<AppRole, readonly Permission[]> = {
+  admin: permissionsOf("admin"),
+  owner: permissionsOf("owner"),
+  founder: permissionsOf("founder"),
+  sales: permissionsOf("sales"),
+  auditor: permissionsOf("auditor"),
+};
 
 export const ROLE_LABELS: Record<AppRole, string> = {
   admin: "Admin",
