@@ -17,16 +17,26 @@ export const tagKeysSchema = z
   .partial()
   .strict();
 
+// The fields without defaults: an update names only what changes (zod 4 would fill a default into
+// a partial's missing field, so a rename reset the configuration, schedule and tag keys).
+const sourceFields = {
+  name: z.string().trim().min(2).max(80),
+  config: z.record(z.string(), z.unknown()),
+  syncIntervalMinutes: z.number().int().min(5).max(10080),
+  tagKeys: tagKeysSchema.nullable(),
+  enabled: z.boolean(),
+};
+
 export const createSourceBody = z
   .object({
     kind: z.enum(SOURCE_KIND_VALUES),
-    name: z.string().trim().min(2).max(80),
-    config: z.record(z.string(), z.unknown()).default({}),
-    syncIntervalMinutes: z.number().int().min(5).max(10080).default(60),
-    tagKeys: tagKeysSchema.nullable().default(null),
-    enabled: z.boolean().default(true),
+    name: sourceFields.name,
+    config: sourceFields.config.default({}),
+    syncIntervalMinutes: sourceFields.syncIntervalMinutes.default(60),
+    tagKeys: sourceFields.tagKeys.default(null),
+    enabled: sourceFields.enabled.default(true),
   })
   .strict();
 
-export const updateSourceBody = createSourceBody.omit({ kind: true }).partial().strict();
+export const updateSourceBody = z.object(sourceFields).partial().strict();
 export const sourceIdParams = z.object({ id: z.uuid() });
