@@ -7,10 +7,15 @@ import { otherMethods } from "@/lib/http/other-methods";
 const describe = (ctx: RouteContext<{ params: typeof roleParams }>, change: RoleChange | undefined) => ({
   secretId: ctx.params.id,
   secretRef: change?.secretName ?? null,
-  detail: { role: ctx.params.role, from: change?.previousPersonId ?? null, to: change?.personId ?? null },
+  // A conflict only an admin may create (one person operator and approver) is on the record too.
+  detail: { role: ctx.params.role, from: change?.previousPersonId ?? null, to: change?.personId ?? null, ...(change?.conflict ? { conflict: "approver_is_operator" } : {}) },
 });
 
-/** PUT /api/v1/secrets/:id/roles/:role {personId} — (re)assign an ownership role. Audited. */
+/**
+ * PUT /api/v1/secrets/:id/roles/:role {personId} — (re)assign an ownership role. Audited. 422 (body.personId)
+ * when someone other than an admin would make one person both operator and approver; an admin may,
+ * and the answer says `conflict: true`.
+ */
 export const PUT = withRoute(
   {
     permission: "ownership:assign",
