@@ -77,7 +77,7 @@ test("an owner subscribes to their rotation feed, regenerates it and revokes it"
   const response = await fetchFeed(calendarApp, url);
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toBe("text/calendar; charset=utf-8");
-  expect(response.headers()["cache-control"]).toBe("private, max-age=300");
+  expect(response.headers()["cache-control"]).toBe("no-store");
   const body = await response.text();
   expect(body.startsWith("BEGIN:VCALENDAR\r\n")).toBe(true);
   for (const line of body.split("\r\n")) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);

@@ -20,7 +20,8 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     const headers = {
       etag: document.etag,
       "last-modified": document.lastModified.toUTCString(),
-      "cache-control": "private, max-age=300",
+      // What it lists is registry data: no cache keeps it (proxy.ts says the same). ETag still saves the body.
+      "cache-control": "no-store",
       "x-request-id": requestId,
     };
     if (notModified(request, document)) return new Response(null, { status: 304, headers });
