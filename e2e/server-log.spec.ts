@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import { expect, test } from "@playwright/test";
 import { signUnsubscribeToken } from "@/lib/domain/reminders/unsubscribe-token";
 
-const PORT = 3195;
+const PORT = 3194;
 const BASE = `http://127.0.0.1:${PORT}`;
 const TOKEN = "ghp_abcdefghijklmnopqrstuvwxyz0123456789";
 const SIGNING_KEY = "server-log-spec-signing-key-not-a-secret";
