@@ -2,6 +2,7 @@
 
 import { ShieldCheck, UserCheck } from "lucide-react";
 import { EnvironmentBadge, TierBadge } from "@/components/ui/badges";
+import { SignOffFlag } from "@/components/rotation/sign-off-flag";
 import { StatusBadge } from "@/components/rotation/task-status";
 import { dueDate, dueWords } from "@/components/rotation/due-words";
 import type { RotationTask } from "@/lib/data/rotation/rotation-task-json";
@@ -28,8 +29,9 @@ export function MyTaskRow({ task, onOpen, onAcknowledge, error }: Props) {
           <span className="block text-slate-700 tabular-nums">{dueDate(task.dueAt)}</span>
           <span className={`text-xs ${task.overdue ? "font-medium text-red-700" : "text-slate-500"}`}>{dueWords(task)}</span>
         </div>
-        <div>
+        <div className="flex flex-col items-start gap-1">
           <StatusBadge task={task} />
+          <SignOffFlag task={task} />
         </div>
         <div className="flex justify-end">
           {task.status === "open" ? (

@@ -32,7 +32,8 @@ export function MyTasks({ me }: { me: { id: string; name: string } }) {
   const mine = useQuery({ queryKey: rotationKeys.mine, queryFn: () => fetchAllTasks(MINE) });
   const signOff = useQuery({ queryKey: rotationKeys.group("sign-off", SIGN_OFF), queryFn: () => fetchAllTasks(SIGN_OFF, 500) });
   const tasks = mine.data?.items ?? [];
-  const toSign = (signOff.data?.items ?? []).filter((t) => t.approver?.id === me.id && t.assignee?.id !== me.id);
+  // The sign-offs that fall to me: as the approver, or as an admin when the approver cannot (a conflict, none).
+  const toSign = (signOff.data?.items ?? []).filter((t) => t.signOff && (t.signOff.by === "approver" ? t.signOff.signers[0]?.id === me.id : t.signOff.signers.some((s) => s.id === me.id)));
   const waiting = tasks.filter((t) => t.status === "open").length;
 
   const acknowledge = (id: string) => {

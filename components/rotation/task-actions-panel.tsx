@@ -7,8 +7,13 @@ import { allowedActions, useTaskActions } from "@/components/rotation/use-task-a
 import type { Me } from "@/components/rotation/task-drawer";
 import type { ProblemError } from "@/components/rotation/rotation-client";
 import type { RotationTask } from "@/lib/data/rotation/rotation-task-json";
+import { namesOf } from "@/lib/domain/rotation/sign-off";
+import { REASON_RULE } from "@/lib/domain/rotation/validate";
 
 type Form = "done" | "skip" | null;
+
+/** The second people who may sign off, leaving out me (doing the work makes me one no longer). */
+const othersThan = (task: RotationTask, me: Me) => namesOf((task.signOff?.signers ?? []).filter((s) => s.id !== me.id)) || "nobody left: every admin is involved";
 
 /** Acknowledge · Mark done · Skip · Approve — only what the signed-in person may do; refusals shown here. */
 export function TaskActionsPanel({ task, me }: { task: RotationTask; me: Me }) {
@@ -48,6 +53,11 @@ export function TaskActionsPanel({ task, me }: { task: RotationTask; me: Me }) {
           </button>
         )}
       </div>
+      {allowed.done && !allowed.skip && task.requiresApproval && (
+        <p className="mt-3 text-sm text-slate-600" data-testid="skip-needs-second">
+          Skipping a rotation that needs sign-off is a second person&apos;s decision: ask {othersThan(task, me)}.
+        </p>
+      )}
       {task.status === "awaiting_approval" && allowed.approve && task.note && (
         <p className="mt-3 text-sm text-slate-600">
           {task.completedBy?.name ?? "The assignee"} marked it done: “{task.note}”
@@ -62,7 +72,7 @@ export function TaskActionsPanel({ task, me }: { task: RotationTask; me: Me }) {
         <TextActionForm
           label="How was it rotated?"
           field="note"
-          hint={task.requiresApproval ? `Needs ${task.approver?.name ?? "the approver"}'s sign-off: it will wait for approval.` : "Kept as evidence that the rotation happened."}
+          hint={task.requiresApproval ? `Needs a second person's sign-off (${othersThan(task, me)}): it will wait for approval.` : "Kept as evidence that the rotation happened."}
           placeholder="New key issued in the provider console, store updated, consumers redeployed, old key revoked."
           submit="Mark done"
           pending={actions.done.isPending}
@@ -75,7 +85,7 @@ export function TaskActionsPanel({ task, me }: { task: RotationTask; me: Me }) {
         <TextActionForm
           label="Why skip this rotation?"
           field="reason"
-          hint="The next rotation falls due a full interval later. The reason is kept in the audit trail."
+          hint={`A real reason: ${REASON_RULE}. The next rotation falls due a full interval later; your name and the reason are kept in the task's history and the audit trail.${task.requiresApproval ? " You decide it as the second person: the operator cannot skip a rotation that needs sign-off." : ""}`}
           placeholder="Being replaced by OIDC federation this sprint (PLAT-2211)."
           submit="Skip rotation"
           pending={actions.skip.isPending}
@@ -90,12 +100,17 @@ export function TaskActionsPanel({ task, me }: { task: RotationTask; me: Me }) {
 
 function WhyNot({ task, me }: { task: RotationTask; me: Me }) {
   if (task.status === "done" || task.status === "skipped") return null;
+  const signers = namesOf(task.signOff?.signers ?? []);
   const text = !me.canWork
     ? "Your role can see rotation tasks but not work on them."
     : task.status === "awaiting_approval"
-      ? task.approver ? `Waiting for ${task.approver.name} (or an admin) to sign off.` : "Waiting for an admin to sign off: the secret has no approver."
+      ? task.completedBy?.id === me.id
+        ? `You marked it done, so a second person signs it off: ${signers || "nobody is left who is not involved"}.`
+        : signers
+          ? `Waiting for a sign-off by ${signers}.`
+          : "Waiting for a sign-off, but nobody is left who is not involved: give the secret an approver who is not its operator."
       : task.gap
         ? "Nobody can acknowledge it until the secret has an operator; an admin can still work it."
         : `Only ${task.assignee?.name ?? "the assignee"} (${task.assigneeRole ?? "assignee"}) or an admin can work on this task.`;
-  return <p className="rounded-xl border border-slate-200 bg-slate-50 px-4 py-3 text-sm text-slate-600">{text}</p>;
+  return <p className="rounded-xl border border-slate-200 bg-slate-50 px-4 py-3 text-sm text-slate-600" data-testid="why-not">{text}</p>;
 }

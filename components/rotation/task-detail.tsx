@@ -6,10 +6,12 @@ import { EnvironmentBadge, TierBadge, Unknown } from "@/components/ui/badges";
 import { ImpactChecklist } from "@/components/rotation/impact-checklist";
 import { TaskActionsPanel } from "@/components/rotation/task-actions-panel";
 import { TaskHistory } from "@/components/rotation/task-history";
+import { SignOffNote } from "@/components/rotation/sign-off-note";
 import { StatusBadge } from "@/components/rotation/task-status";
 import { dueDate, dueWords } from "@/components/rotation/due-words";
 import type { Me } from "@/components/rotation/task-drawer";
 import type { RotationTaskDetail } from "@/lib/data/rotation/get-rotation-task";
+import { namesOf } from "@/lib/domain/rotation/sign-off";
 
 export type TaskDetailData = RotationTaskDetail;
 
@@ -19,8 +21,24 @@ const BASIS: Record<string, string> = {
   registered: "counted from when Keyledger registered it (never rotated, creation unknown)",
 };
 
+const NOBODY = "Nobody left to sign off";
+
+/** Who signs off a manual done — or, once closed, who did — and why an admin when it is not the approver. */
+function signOffLines(task: TaskDetailData): { who: string; why: string } | null {
+  const signOff = task.signOff;
+  if (!signOff) return null;
+  if (task.approvedBy) return { who: task.approvedBy.name, why: "signed it off (a second person)" };
+  if (task.status === "done") return { who: "Not needed", why: "the store confirmed the rotation" };
+  if (task.status === "skipped") return { who: task.skippedBy?.name ?? "Keyledger", why: task.skippedBy ? "decided the skip (a second person)" : "closed it" };
+  const who = signOff.by === "approver" ? (task.approver?.name ?? "") : signOff.signers.length ? `An admin: ${namesOf(signOff.signers, 2)}` : NOBODY;
+  if (signOff.by === "approver") return { who, why: "the approver signs off a manual done (or an admin)" };
+  if (signOff.conflict) return { who, why: "a second person: the approver cannot (see below)" };
+  return { who, why: task.approver ? "the approver is offboarded: an admin signs off" : "no approver: an admin signs off a manual done" };
+}
+
 /** Everything about one task, and what the signed-in person can do with it. */
 export function TaskDetail({ task, me }: { task: TaskDetailData; me: Me }) {
+  const signOff = signOffLines(task);
   return (
     <div className="space-y-5 px-5 py-4 pb-10" data-task={task.id} data-status={task.status}>
       <header>
@@ -72,16 +90,17 @@ export function TaskDetail({ task, me }: { task: TaskDetailData; me: Me }) {
         </div>
         <div>
           <dt className="text-xs text-slate-500">Sign-off</dt>
-          <dd className="font-medium text-ink">
-            {task.requiresApproval ? (
-              <span className="inline-flex items-center gap-1">
-                <ShieldCheck className="size-4 text-purple-600" aria-hidden /> {task.approver?.name ?? <span className="text-amber-700">No approver</span>}
+          <dd className="font-medium text-ink" data-testid="task-sign-off">
+            {signOff ? (
+              <span className="inline-flex items-start gap-1">
+                <ShieldCheck className="mt-0.5 size-4 shrink-0 text-purple-600" aria-hidden />
+                <span className={signOff.who === NOBODY ? "text-amber-700" : ""}>{signOff.who}</span>
               </span>
             ) : (
               "Not required"
             )}
           </dd>
-          {task.requiresApproval && <dd className="text-xs text-slate-500">{task.approver ? "signs off a manual done" : "an admin signs off a manual done"}</dd>}
+          {signOff && <dd className="text-xs text-slate-500">{signOff.why}</dd>}
         </div>
         {task.dueBasis && <p className="col-span-2 text-xs text-slate-500">Due date {BASIS[task.dueBasis] ?? task.dueBasis}, plus the policy interval.</p>}
       </dl>
@@ -99,8 +118,9 @@ export function TaskDetail({ task, me }: { task: TaskDetailData; me: Me }) {
         </div>
       )}
 
+      <SignOffNote task={task} />
       <TaskActionsPanel task={task} me={me} />
-      <TaskHistory task={task} />
+      <TaskHistory history={task.history} kind={task.kind} />
 
       <section aria-labelledby="runbook-title">
         <h3 id="runbook-title" className="mb-2 text-sm font-semibold text-ink">

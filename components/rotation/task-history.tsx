@@ -1,44 +1,62 @@
-import { CircleCheck, CirclePlay, Hourglass, ShieldCheck, SkipForward, UserCheck, type LucideIcon } from "lucide-react";
+import { CircleCheck, CirclePlay, Hourglass, MessageSquarePlus, ShieldCheck, SkipForward, UserCheck, type LucideIcon } from "lucide-react";
 import { formatDateTime } from "@/lib/domain/format";
-import type { RotationTask } from "@/lib/data/rotation/rotation-task-json";
+import type { StepKind, TaskStep } from "@/lib/domain/rotation/history";
+import { namesOf } from "@/lib/domain/rotation/sign-off";
 
-type Step = { icon: LucideIcon; tone: string; title: string; at: string | null; body?: string | null };
+const LOOK: Record<StepKind, { icon: LucideIcon; tone: string }> = {
+  opened: { icon: CirclePlay, tone: "text-slate-500" },
+  reason_added: { icon: MessageSquarePlus, tone: "text-purple-600" },
+  acknowledged: { icon: UserCheck, tone: "text-blue-600" },
+  done: { icon: CircleCheck, tone: "text-emerald-600" },
+  approved: { icon: ShieldCheck, tone: "text-purple-600" },
+  skipped: { icon: SkipForward, tone: "text-slate-500" },
+  waiting: { icon: Hourglass, tone: "text-purple-600" },
+};
 
-/** The task's life so far: opened, acknowledged, done (by hand or confirmed by the store), approved or skipped. */
-function stepsOf(task: RotationTask): Step[] {
-  const steps: Step[] = [{ icon: CirclePlay, tone: "text-slate-500", title: task.kind === "rotate_now" ? "Opened: rotate now" : "Opened by the daily job", at: task.openedAt }];
-  if (task.acknowledgedAt) steps.push({ icon: UserCheck, tone: "text-blue-600", title: `Acknowledged by ${task.acknowledgedBy?.name ?? "someone"}`, at: task.acknowledgedAt });
-  if (task.completedAt) {
-    steps.push(
-      task.completion === "auto"
-        ? { icon: CircleCheck, tone: "text-emerald-600", title: "Confirmed by the store: a newer version appeared", at: task.completedAt }
-        : { icon: CircleCheck, tone: "text-emerald-600", title: `Marked done by ${task.completedBy?.name ?? "someone"}`, at: task.completedAt, body: task.note },
-    );
+const AS = { assignee: "", approver: " (approver)", admin: " (admin)" } as const;
+
+/** One step in words: "Marked done by Priya Raman", "Approved by Sam Okafor (admin)". */
+function titleOf(step: TaskStep, kind: "scheduled" | "rotate_now"): string {
+  const who = `${step.actor}${step.as ? AS[step.as] : ""}`;
+  switch (step.step) {
+    case "opened":
+      return step.by ? `Opened by ${who}: rotate now` : kind === "rotate_now" ? "Opened: rotate now" : "Opened by Keyledger's daily job";
+    case "reason_added":
+      return `Another reason added by ${who}`;
+    case "acknowledged":
+      return `Acknowledged by ${who}`;
+    case "done":
+      return step.how === "auto" ? "Confirmed by the store (automatic)" : `Marked done by ${who}`;
+    case "approved":
+      return `Approved by ${who}`;
+    case "skipped":
+      return step.how === "auto" ? "Closed by Keyledger: the secret no longer needs this rotation" : `Skipped by ${who}`;
+    case "waiting":
+      return step.waitingFor?.length ? `Waiting for a sign-off by ${namesOf(step.waitingFor)}` : "Waiting for a sign-off: nobody left who is not involved";
   }
-  if (task.status === "awaiting_approval") steps.push({ icon: Hourglass, tone: "text-purple-600", title: task.approver ? `Waiting for ${task.approver.name} to sign off` : "Waiting for an admin to sign off (the secret has no approver)", at: null });
-  if (task.approvedAt) steps.push({ icon: ShieldCheck, tone: "text-purple-600", title: `Approved by ${task.approvedBy?.name ?? "the approver"}`, at: task.approvedAt });
-  if (task.status === "skipped") {
-    const title = task.completion === "auto" ? "Closed by Keyledger: the secret no longer needs this rotation" : "Skipped";
-    steps.push({ icon: SkipForward, tone: "text-slate-500", title, at: task.updatedAt, body: task.skippedReason });
-  }
-  return steps;
 }
 
-export function TaskHistory({ task }: { task: RotationTask }) {
+/** Who did every step of the task (lib/domain/rotation/history.ts), oldest first, then what it waits for. */
+export function TaskHistory({ history, kind }: { history: TaskStep[]; kind: "scheduled" | "rotate_now" }) {
   return (
     <section aria-labelledby="history-title">
       <h3 id="history-title" className="mb-2 text-sm font-semibold text-ink">
         History
       </h3>
       <ol className="space-y-2.5 border-l border-slate-200 pl-4" data-testid="task-history">
-        {stepsOf(task).map((step, i) => {
-          const Icon = step.icon;
+        {history.map((step, i) => {
+          const { icon: Icon, tone } = LOOK[step.step];
+          const confirmation = step.step === "done" && step.how === "auto";
           return (
-            <li key={i} className="relative text-sm">
-              <Icon className={`absolute top-0.5 -left-[1.45rem] size-4 rounded-full bg-white ${step.tone}`} aria-hidden />
-              <p className="font-medium text-slate-800">{step.title}</p>
+            <li key={i} className="relative text-sm" data-step={step.step}>
+              <Icon className={`absolute top-0.5 -left-[1.45rem] size-4 rounded-full bg-white ${tone}`} aria-hidden />
+              <p className="font-medium text-slate-800">{titleOf(step, kind)}</p>
               {step.at && <p className="text-xs text-slate-500 tabular-nums">{formatDateTime(step.at)}</p>}
-              {step.body && <p className="mt-1 rounded-lg bg-slate-50 px-3 py-2 text-[13px] whitespace-pre-wrap text-slate-700">{step.body}</p>}
+              {step.text && (confirmation || step.step === "opened" ? (
+                <p className="mt-0.5 text-xs text-slate-600">{step.text}</p>
+              ) : (
+                <p className="mt-1 rounded-lg bg-slate-50 px-3 py-2 text-[13px] break-words whitespace-pre-wrap text-slate-700">{step.text}</p>
+              ))}
             </li>
           );
         })}

@@ -5,6 +5,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { UserX } from "lucide-react";
 import { EnvironmentBadge, TierBadge } from "@/components/ui/badges";
+import { SignOffFlag } from "@/components/rotation/sign-off-flag";
 import { StatusBadge } from "@/components/rotation/task-status";
 import { dueDate, dueWords } from "@/components/rotation/due-words";
 import { rotationKeys } from "@/components/rotation/rotation-keys";
@@ -92,7 +93,10 @@ function TaskListRow({ task, onOpen }: { task: RotationTask; onOpen: (id: string
         </div>
       </td>
       <td className="w-[18%] px-3 py-2">
-        <StatusBadge task={task} />
+        <div className="flex flex-col items-start gap-1">
+          <StatusBadge task={task} />
+          <SignOffFlag task={task} />
+        </div>
       </td>
       <td className="w-[20%] px-3 py-2 text-slate-700">
         <span className="block tabular-nums">{dueDate(task.dueAt)}</span>

@@ -66,14 +66,18 @@ export function useTaskActions(me: Me) {
   return { acknowledge, done, skip, approve };
 }
 
-/** What the signed-in person may do to a task (the API decides again). */
+/**
+ * What the signed-in person may do to a task (the API decides again: lib/domain/rotation/who-may-act.ts).
+ * The sign-off, and the skip of a task that needs one, belong to the second person the task names.
+ */
 export function allowedActions(task: RotationTask, me: { id: string; canWork: boolean; canManage: boolean }) {
   const works = me.canWork && (me.canManage || task.assignee?.id === me.id);
-  const signs = me.canWork && (me.canManage || task.approver?.id === me.id);
+  const second = me.canWork && (task.signOff?.signers.some((s) => s.id === me.id) ?? false);
+  const waiting = task.status === "open" || task.status === "acknowledged";
   return {
     acknowledge: works && task.status === "open",
-    done: works && (task.status === "open" || task.status === "acknowledged"),
-    skip: works && (task.status === "open" || task.status === "acknowledged"),
-    approve: signs && task.status === "awaiting_approval",
+    done: works && waiting,
+    skip: (task.requiresApproval ? second : works) && waiting,
+    approve: second && task.status === "awaiting_approval",
   };
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ArrowUpRight } from "lucide-react";
+import { SignOffFlag } from "@/components/rotation/sign-off-flag";
 import { StatusBadge } from "@/components/rotation/task-status";
 import { Flag } from "@/components/ui/badges";
 import type { SecretRotation } from "@/lib/data/rotation/get-secret-rotation";
@@ -18,7 +19,10 @@ export function SecretRotationTasks({ rotation }: { rotation: SecretRotation }) 
             {rotation.open.map((task) => (
               <li key={task.id} className="rounded-lg border border-slate-200 px-3 py-2" data-testid="rotation-open-task" data-task-id={task.id}>
                 <div className="flex items-center justify-between gap-2">
-                  <StatusBadge task={task} />
+                  <span className="flex flex-wrap items-center gap-1">
+                    <StatusBadge task={task} />
+                    <SignOffFlag task={task} />
+                  </span>
                   <Link href={`/rotation?task=${task.id}`} className="inline-flex items-center gap-0.5 text-xs font-medium text-brand-700 hover:underline">
                     Open task <ArrowUpRight className="size-3" aria-hidden />
                   </Link>
@@ -59,7 +63,12 @@ export function SecretRotationTasks({ rotation }: { rotation: SecretRotation }) 
                     <Flag tone="slate">skipped</Flag>
                   )}
                 </div>
-                {task.outcome === "skipped" && task.skippedReason && <p className="mt-0.5 line-clamp-2 text-xs text-slate-500">{task.skippedReason}</p>}
+                {task.outcome === "skipped" && task.skippedReason && (
+                  <p className="mt-0.5 line-clamp-2 text-xs text-slate-500">
+                    {task.skippedBy ? `${task.skippedBy.name}: ` : ""}
+                    {task.skippedReason}
+                  </p>
+                )}
               </li>
             ))}
           </ul>
