@@ -2,10 +2,11 @@
 // acknowledges it (optimistically — the row changes before the server answers, and goes back when
 // the server refuses), marks it done with a note; a skip without a reason is refused in place and
 // changes nothing; the grid works from the keyboard; an admin tightens a policy and the task's due
-// date moves in the drawer; an admin overrides one secret's policy on its page. Screenshots of every
-// view go to docs/screenshots/rotation-*.png (and secret-rotation.png).
+// date moves in the drawer; an admin overrides one secret's policy on its page; the sign-off comes
+// from a second person, a skip needs a real reason, and the history says who did each step.
+// Screenshots of every view go to docs/screenshots/rotation-*.png (and secret-rotation.png).
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { apiAs } from "./fixtures/api";
+import { apiAs, findPerson, type SecretRow } from "./fixtures/api";
 import { PERSONAS, signInAs } from "./fixtures/auth";
 import { screenshot } from "./fixtures/screenshot";
 import type { RotationTask } from "@/lib/data/rotation/rotation-task-json";
@@ -116,7 +117,8 @@ test("an owner sees a task in My tasks and on the calendar, acknowledges it at o
 
 test("a skip without a reason is refused in place and changes nothing", async ({ page, baseURL }) => {
   const owner = await apiAs(baseURL!, PERSONAS.owner);
-  const [target] = await myOpenTasks(owner);
+  // One Priya may skip herself: a rotation that needs sign-off is skipped only by a second person (below).
+  const target = (await myOpenTasks(owner)).find((t) => !t.requiresApproval);
   expect(target).toBeDefined();
   const before = await task(owner, target!.id);
 
@@ -401,4 +403,198 @@ test.describe("a secret's rotation section", () => {
     expect(refused.status()).toBe(403);
     await owner.dispose();
   });
+});
+
+// Separation of duties (issue 9): the sign-off on a task that needs it comes from a second person.
+// Each test makes its own state on a demo secret (an admin sets its operator and approver) and puts
+// the secret's owners back after, so the demo company is left as seeded for the other specs.
+type Holders = Record<"operator" | "approver", { id: string } | undefined>;
+
+async function holdersOf(api: APIRequestContext, secretId: string): Promise<Holders> {
+  const response = await api.get(`/api/v1/secrets/${secretId}`);
+  expect(response.status()).toBe(200);
+  return ((await response.json()) as { holders: Holders }).holders;
+}
+
+async function restoreHolders(admin: APIRequestContext, secretId: string, holders: Holders) {
+  for (const role of ["approver", "operator"] as const) {
+    const person = holders[role];
+    const response = person ? await admin.put(`/api/v1/secrets/${secretId}/roles/${role}`, { data: { personId: person.id } }) : await admin.delete(`/api/v1/secrets/${secretId}/roles/${role}`);
+    expect(response.status()).toBe(200);
+  }
+}
+
+/** An open scheduled task that needs sign-off (an upcoming one if any), on a secret no other spec works with. */
+async function approvalTask(admin: APIRequestContext): Promise<RotationTask> {
+  const candidates = (await tasks(admin, { status: "open", kind: "scheduled" })).filter(
+    (t) => t.requiresApproval && t.secret.name !== "prod/payments/stripe-secret-key" && t.assignee?.email !== PERSONAS.owner,
+  );
+  expect(candidates.length, "the demo company has open tier-1 production rotations that need sign-off").toBeGreaterThan(0);
+  return candidates.find((t) => !t.overdue) ?? candidates.at(-1)!;
+}
+
+test("an approver who is also the operator cannot sign off: an admin other than the doer does, the conflict stays in sight and the history says who did each step", async ({ page, baseURL }) => {
+  const admin = await apiAs(baseURL!, PERSONAS.admin);
+  const owner = await apiAs(baseURL!, PERSONAS.owner);
+  const priya = await findPerson(admin, PERSONAS.owner);
+  const target = await approvalTask(admin);
+  const original = await holdersOf(admin, target.secret.id);
+  try {
+    // An admin may make one person both (the answer says it is a conflict); the task follows its operator.
+    expect((await admin.put(`/api/v1/secrets/${target.secret.id}/roles/operator`, { data: { personId: priya.id } })).status()).toBe(200);
+    const both = await admin.put(`/api/v1/secrets/${target.secret.id}/roles/approver`, { data: { personId: priya.id } });
+    expect(both.status()).toBe(200);
+    expect(await both.json()).toMatchObject({ conflict: true });
+    const assigned = await task(owner, target.id);
+    expect(assigned).toMatchObject({ assignee: { id: priya.id }, approver: { id: priya.id }, signOff: { by: "admin", conflict: "approver_is_operator" } });
+    expect(assigned.signOff!.signers.map((s) => s.name)).toEqual(["Arjun Mehta", "Sam Okafor"]);
+
+    // Priya sees the conflict on her row, in the list and in the drawer; she rotates and marks it done.
+    await signInAs(page, PERSONAS.owner);
+    await page.goto("/rotation/mine");
+    await expect(page.locator(`[data-task-row="${target.id}"]`).getByTestId("sign-off-conflict")).toContainText("approver = operator");
+    await page.screenshot({ path: ".test-results/rotation-my-tasks-conflict.png" });
+    await page.goto("/rotation?view=list&mine=1");
+    await expect(page.getByTestId("task-list").locator(`[data-task-row="${target.id}"]`).getByTestId("sign-off-conflict")).toBeVisible();
+    await page.screenshot({ path: ".test-results/rotation-list-conflict.png", fullPage: true });
+    await page.goto(`/rotation?task=${target.id}`);
+    await expect(drawer(page).getByTestId("task-conflict")).toContainText("Priya Raman is both this secret's approver and its operator");
+    await expect(drawer(page).getByTestId("task-conflict")).toContainText("An admin signs off instead: Arjun Mehta or Sam Okafor");
+    await expect(drawer(page).getByTestId("task-sign-off")).toContainText("An admin: Arjun Mehta or Sam Okafor");
+    await expect(drawer(page).getByTestId("skip-needs-second")).toContainText("a second person's decision");
+    await expect(drawer(page).getByRole("button", { name: "Skip…" })).toHaveCount(0);
+    await drawer(page).getByRole("button", { name: "Acknowledge" }).click();
+    await expect(drawer(page).getByTestId("task-history")).toContainText("Acknowledged by Priya Raman");
+    await drawer(page).getByRole("button", { name: "Mark done…" }).click();
+    await drawer(page).getByLabel("How was it rotated?").fill("New signing key issued, store updated, consumers redeployed; old key revoked.");
+    await drawer(page).getByRole("button", { name: "Mark done", exact: true }).click();
+    await expect(drawer(page).locator("[data-task]")).toHaveAttribute("data-status", "awaiting_approval");
+    await expect(drawer(page).getByRole("button", { name: "Approve rotation" })).toHaveCount(0);
+    await expect(drawer(page).getByTestId("why-not")).toHaveText("You marked it done, so a second person signs it off: Arjun Mehta or Sam Okafor.");
+    await expect(drawer(page).getByTestId("task-history")).toContainText("Marked done by Priya Raman");
+    await expect(drawer(page).getByTestId("task-history")).toContainText("Waiting for a sign-off by Arjun Mehta or Sam Okafor");
+
+    // The API refuses her sign-off, whatever the page shows.
+    const refused = await owner.post(`/api/v1/rotation/tasks/${target.id}/approve`);
+    expect(refused.status()).toBe(403);
+    expect(((await refused.json()) as { detail: string }).detail).toBe("You marked this rotation done, so you cannot also sign it off. Arjun Mehta or Sam Okafor are the second person here.");
+    expect((await task(owner, target.id)).status).toBe("awaiting_approval");
+
+    // Sam, an admin who did none of it, finds it waiting for him and signs it off.
+    await page.context().clearCookies();
+    await signInAs(page, PERSONAS.admin);
+    await page.goto("/rotation/mine");
+    await expect(page.getByTestId("sign-off").locator(`[data-task-row="${target.id}"]`)).toBeVisible();
+    await page.goto(`/rotation?task=${target.id}`);
+    await expect(drawer(page).getByTestId("task-conflict")).toBeVisible();
+    await expect(drawer(page).getByTestId("task-history").locator('[data-step="waiting"]')).toBeVisible();
+    await screenshot(page, "rotation-drawer-conflict");
+    await page.setViewportSize({ width: 390, height: 844 });
+    // From the sign-off line to the history, clear of the drawer's sticky header.
+    await drawer(page).getByTestId("task-sign-off").evaluate((el) => el.closest("dialog")!.scrollBy(0, el.getBoundingClientRect().top - 90));
+    await screenshot(page, "rotation-drawer-conflict-mobile");
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await drawer(page).getByRole("button", { name: "Approve rotation" }).click();
+    await expect(drawer(page).locator("[data-task]")).toHaveAttribute("data-status", "done");
+    await expect(drawer(page).getByTestId("task-history")).toContainText("Approved by Sam Okafor (admin)");
+    await drawer(page).getByTestId("task-history").evaluate((el) => el.scrollIntoView({ block: "center" }));
+    await screenshot(page, "rotation-drawer-history");
+
+    const detail = (await (await owner.get(`/api/v1/rotation/tasks/${target.id}`)).json()) as RotationTask & { history: { step: string; actor: string; as: string | null; how: string | null }[] };
+    expect(detail.history.map((s) => [s.step, s.actor, s.how, s.as])).toEqual([
+      ["opened", "Keyledger", "auto", null],
+      ["acknowledged", "Priya Raman", null, "assignee"],
+      ["done", "Priya Raman", "manual", "assignee"],
+      ["approved", "Sam Okafor", null, "admin"],
+    ]);
+    expect(detail).toMatchObject({ status: "done", completedBy: { name: "Priya Raman" }, approvedBy: { name: "Sam Okafor" }, signOff: { conflict: "approver_is_operator" } });
+
+    // The ownership matrix flags the conflict as it always has.
+    await page.goto(`/ownership?q=${encodeURIComponent(target.secret.name)}`);
+    const row = page.getByTestId("ownership-matrix").locator(`tr[data-secret="${target.secret.name}"]`);
+    await expect(row.locator('[data-role="operator"]')).toHaveAttribute("data-state", "conflict");
+    await expect(row.locator('[data-role="approver"]')).toHaveAttribute("data-state", "conflict");
+  } finally {
+    await restoreHolders(admin, target.secret.id, original);
+    await admin.dispose();
+    await owner.dispose();
+  }
+});
+
+test("an approver cannot make themselves operator, nor hand the approver role to the operator: refused in place, naming the field", async ({ page, baseURL }) => {
+  const owner = await apiAs(baseURL!, PERSONAS.owner);
+  const admin = await apiAs(baseURL!, PERSONAS.admin);
+  const priya = await findPerson(admin, PERSONAS.owner);
+  const { items } = (await (await owner.get("/api/v1/secrets", { params: { limit: "200" } })).json()) as { items: (SecretRow & { holders: Holders })[] };
+  const approved = items.find((s) => s.holders.approver?.id === priya.id && s.holders.operator && s.holders.operator.id !== priya.id);
+  expect(approved, "Priya approves a secret someone else operates").toBeDefined();
+  const operatorId = approved!.holders.operator!.id;
+
+  const self = await owner.put(`/api/v1/secrets/${approved!.id}/roles/operator`, { data: { personId: priya.id } });
+  expect(self.status()).toBe(422);
+  const problem = (await self.json()) as { detail: string; errors: { field: string; message: string }[] };
+  expect(problem.errors).toEqual([{ field: "body.personId", message: expect.stringContaining("you cannot make yourself its operator") }]);
+  const handOver = await owner.put(`/api/v1/secrets/${approved!.id}/roles/approver`, { data: { personId: operatorId } });
+  expect(handOver.status()).toBe(422);
+  expect(((await handOver.json()) as { errors: { field: string }[] }).errors[0]?.field).toBe("body.personId");
+
+  await signInAs(page, PERSONAS.owner);
+  await page.goto(`/ownership?q=${encodeURIComponent(approved!.name)}`);
+  const select = page.getByLabel(`Operator of ${approved!.name}`);
+  await expect(select).toHaveValue(operatorId);
+  const answered = page.waitForResponse((r) => r.url().includes(`/api/v1/secrets/${approved!.id}/roles/operator`) && r.request().method() === "PUT");
+  await select.selectOption(priya.id);
+  expect((await answered).status()).toBe(422);
+  await expect(page.getByRole("alert").filter({ hasText: "You are this secret's approver, so you cannot make yourself its operator" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel(`Operator of ${approved!.name}`)).toHaveValue(operatorId);
+  expect((await holdersOf(admin, approved!.id)).operator?.id).toBe(operatorId);
+  await owner.dispose();
+  await admin.dispose();
+});
+
+test("a skip needs a real reason and says who skipped; a task that needs sign-off is skipped only by a second person", async ({ page, baseURL }) => {
+  const owner = await apiAs(baseURL!, PERSONAS.owner);
+  const admin = await apiAs(baseURL!, PERSONAS.admin);
+  const priya = await findPerson(admin, PERSONAS.owner);
+  const mine = (await myOpenTasks(owner)).filter((t) => !t.requiresApproval);
+  const target = mine.at(-1)!;
+  expect(target, "Priya has an upcoming task that needs no sign-off").toBeDefined();
+
+  await signInAs(page, PERSONAS.owner);
+  await page.goto(`/rotation?task=${target.id}`);
+  await drawer(page).getByRole("button", { name: "Skip…" }).click();
+  await expect(drawer(page).getByText("A real reason: at least 10 letters or digits, in two or more words.")).toBeVisible();
+  await drawer(page).getByLabel("Why skip this rotation?").fill("n/a");
+  const refused = page.waitForResponse((r) => r.url().endsWith(`/api/v1/rotation/tasks/${target.id}/skip`));
+  await drawer(page).getByRole("button", { name: "Skip rotation" }).click();
+  expect((await refused).status()).toBe(400);
+  await expect(drawer(page).getByRole("alert")).toContainText("A reason for skipping needs at least 10 letters or digits, in two or more words");
+  expect((await task(owner, target.id)).status).toBe("open");
+  const reason = "Moving to short-lived credentials from the identity broker next sprint";
+  await drawer(page).getByLabel("Why skip this rotation?").fill(reason);
+  await drawer(page).getByRole("button", { name: "Skip rotation" }).click();
+  await expect(drawer(page).locator("[data-task]")).toHaveAttribute("data-status", "skipped");
+  await expect(drawer(page).getByTestId("task-history").locator('[data-step="skipped"]')).toContainText(`Skipped by Priya Raman`);
+  await expect(drawer(page).getByTestId("task-history").locator('[data-step="skipped"]')).toContainText(reason);
+  const skipped = await task(owner, target.id);
+  expect(skipped).toMatchObject({ status: "skipped", skippedReason: reason, skippedBy: { id: priya.id } });
+  expect(Date.now() - Date.parse(skipped.skippedAt!)).toBeLessThan(5 * 60_000);
+
+  // A rotation that needs sign-off: its operator may not skip it alone; the approver or an admin decides.
+  const gated = await approvalTask(admin);
+  const original = await holdersOf(admin, gated.secret.id);
+  try {
+    expect((await admin.put(`/api/v1/secrets/${gated.secret.id}/roles/operator`, { data: { personId: priya.id } })).status()).toBe(200);
+    const alone = await owner.post(`/api/v1/rotation/tasks/${gated.id}/skip`, { data: { reason } });
+    expect(alone.status()).toBe(403);
+    expect(((await alone.json()) as { detail: string }).detail).toContain("This task is yours, so you cannot skip a rotation that needs sign-off by yourself");
+    const decided = await admin.post(`/api/v1/rotation/tasks/${gated.id}/skip`, { data: { reason: "Key retired with the legacy checkout, confirmed with Payments" } });
+    expect(decided.status()).toBe(200);
+    expect(await decided.json()).toMatchObject({ status: "skipped", skippedBy: { name: "Sam Okafor" } });
+  } finally {
+    await restoreHolders(admin, gated.secret.id, original);
+    await owner.dispose();
+    await admin.dispose();
+  }
 });
