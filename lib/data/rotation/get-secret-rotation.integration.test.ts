@@ -15,7 +15,7 @@ import { actorOf } from "@/test/actors";
 import { createTestDatabase } from "@/test/database";
 
 const DAY = 86_400_000;
-const now = new Date("2026-06-15T06:00:00Z");
+const now = new Date();
 const daysAgo = (n: number, from = now) => new Date(from.getTime() - n * DAY);
 const iso = (d: Date) => d.toISOString();
 
