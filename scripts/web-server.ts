@@ -28,6 +28,11 @@ async function serve() {
       response.end("Internal error");
     });
   });
+  // Idle keep-alive connections outlive the client's and a load balancer's idle timeout (60 s is
+  // common): when the server closed first, at Node's default 5 s, a client reusing the socket at that
+  // instant got a reset instead of an answer.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.listen(e.PORT, e.KEYLEDGER_HOST);
   await Promise.race([once(server, "listening"), once(server, "error").then(([error]) => Promise.reject(error))]);
   console.log(`keyledger web: listening on http://${hostForUrl(e.KEYLEDGER_HOST)}:${e.PORT}`);
