@@ -15,9 +15,9 @@ import { getRotationTask } from "@/lib/data/rotation/get-rotation-task";
 import { listRotationTasks } from "@/lib/data/rotation/list-rotation-tasks";
 import { openDueTasks } from "@/lib/data/rotation/open-due-tasks";
 import { skipRotationTask } from "@/lib/data/rotation/skip-rotation-task";
-import { AppError } from "@/lib/errors";
 import { actorOf } from "@/test/actors";
 import { createTestDatabase } from "@/test/database";
+import { failure as refusal } from "@/test/app-errors";
 
 const DAY = 86_400_000;
 const now = new Date();
@@ -28,16 +28,6 @@ let source: Source;
 let sam: Person, arjun: Person, olga: Person, abe: Person;
 
 const rowOf = async (taskId: string) => (await database.db.select().from(rotationTasks).where(eq(rotationTasks.id, taskId)))[0]!;
-const refusal = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error("expected an AppError");
-    },
-    (e: unknown) => {
-      if (!(e instanceof AppError)) throw e;
-      return { code: e.code, status: e.status, message: e.message, fields: e.fields };
-    },
-  );
 
 /** A rotation due now, with the roles given; tier 1 prod needs sign-off, tier 2 prod does not. */
 async function dueTask({ operator, approver, approval = true }: { operator?: Person; approver?: Person; approval?: boolean }) {

@@ -13,9 +13,9 @@ import { getRotationTask } from "@/lib/data/rotation/get-rotation-task";
 import { openDueTasks } from "@/lib/data/rotation/open-due-tasks";
 import { openRotateNowTask } from "@/lib/data/rotation/open-rotate-now-task";
 import { skipRotationTask } from "@/lib/data/rotation/skip-rotation-task";
-import { AppError } from "@/lib/errors";
 import { actorOf } from "@/test/actors";
 import { createTestDatabase } from "@/test/database";
+import { failure } from "@/test/app-errors";
 
 const DAY = 86_400_000;
 const now = new Date();
@@ -28,16 +28,6 @@ let admin: Person, operator: Person, approver: Person, bystander: Person, strang
 const rowOf = async (taskId: string) => (await database.db.select().from(rotationTasks).where(eq(rotationTasks.id, taskId)))[0]!;
 const eventsFor = (secretId: string) =>
   database.db.select().from(accessEvents).where(sql`${accessEvents.secretId} = ${secretId} and ${accessEvents.sourceKind} = 'keyledger'`).orderBy(accessEvents.id);
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error("expected an AppError");
-    },
-    (e: unknown) => {
-      if (!(e instanceof AppError)) throw e;
-      return { code: e.code, status: e.status, message: e.message, fields: e.fields };
-    },
-  );
 
 /** A secret due now (tier 1 prod when `approval`, else tier 2 prod) with its open task. */
 async function dueTask({ approval = false } = {}): Promise<{ secret: Secret; taskId: string }> {
