@@ -8,8 +8,11 @@ test("the matrix highlights gaps, conflicts and offboarded holders", async ({ pa
   await page.goto("/ownership");
   const matrix = page.getByTestId("ownership-matrix");
   await expect(matrix.locator("tbody tr").first()).toBeVisible();
-  await page.getByLabel("Only gaps and conflicts").check();
-  await expect(page).toHaveURL(/gaps=problems/);
+  // A click that lands before the island has hydrated is lost (React resets the box): try again until it takes.
+  await expect(async () => {
+    await page.getByLabel("Only gaps and conflicts").check({ timeout: 2_000 });
+    await expect(page).toHaveURL(/gaps=problems/, { timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
   await expect(matrix.locator('[data-state="gap"]').first()).toBeVisible();
   await page.getByLabel("Role gaps").selectOption("conflict");
   await expect(matrix.locator('[data-state="conflict"]').first()).toBeVisible();

@@ -21,6 +21,7 @@ async function serve() {
   await app.prepare();
 
   const server = http.createServer((request, response) => {
+    closeIfBodyUnread(request, response);
     stampClientAddress(request, e.KEYLEDGER_TRUST_PROXY_HOPS);
     if (refuseOversizedAuthBody(request, response)) return;
     handle(request, response).catch(() => {
@@ -45,6 +46,19 @@ async function serve() {
   };
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
+}
+
+/**
+ * An answer sent before its request's body was read (a 413, a refusal) closes the connection. Left
+ * open, the unread rest of the body would be parsed as the next request of a client that reuses the
+ * socket — and that request would never be answered.
+ */
+function closeIfBodyUnread(request: http.IncomingMessage, response: http.ServerResponse) {
+  const writeHead = response.writeHead;
+  response.writeHead = function (this: http.ServerResponse, ...args: Parameters<typeof writeHead>) {
+    if (!request.complete && !this.headersSent) this.setHeader("connection", "close");
+    return writeHead.apply(this, args);
+  } as typeof writeHead;
 }
 
 serve().catch((error: unknown) => {
