@@ -109,6 +109,22 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return parsed.data;
 }
 
+/**
+ * A few settings validated as the schema declares them, read afresh rather than from env()'s cache
+ * (a source is judged by the configuration in force each time it is checked). Only these keys are
+ * parsed: the rest of the environment is not the caller's business.
+ */
+export function readSettings<K extends keyof Env>(keys: readonly K[], source: Record<string, string | undefined> = process.env): Pick<Env, K> {
+  const out = {} as Pick<Env, K>;
+  for (const key of keys) {
+    const schema = envSchema.shape[key as keyof typeof envSchema.shape];
+    const parsed = schema.safeParse(source[key] === "" ? undefined : source[key]);
+    if (!parsed.success) throw new ConfigError(`Invalid configuration:\n  ${key}: ${parsed.error.issues[0]?.message ?? "invalid"}`);
+    out[key] = parsed.data as Env[K];
+  }
+  return out;
+}
+
 let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);

@@ -4,7 +4,7 @@
 // judged by the configuration in force when it is saved and again when it is used.
 import { readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
-import { ConfigError, envSchema, type Env } from "@/lib/env";
+import { readSettings } from "@/lib/env";
 
 export type SourceReach = {
   /** KEYLEDGER_CREDENTIAL_ENV: variable names, or prefixes ending in `*`. */
@@ -31,23 +31,6 @@ export function realOrResolved(dir: string): string {
   }
 }
 
-type Key = "KEYLEDGER_CREDENTIAL_ENV" | "KEYLEDGER_CREDENTIAL_DIR" | "KEYLEDGER_DATA_DIR" | "KEYLEDGER_ALLOW_LINK_LOCAL";
-
-/** Only these settings, validated as lib/env.ts declares them: the rest of the environment is not this module's business. */
-function settings(source: Record<string, string | undefined>): Pick<Env, Key> {
-  const read = <K extends Key>(key: K): Env[K] => {
-    const parsed = envSchema.shape[key].safeParse(source[key] === "" ? undefined : source[key]);
-    if (!parsed.success) throw new ConfigError(`Invalid configuration:\n  ${key}: ${parsed.error.issues[0]?.message ?? "invalid"}`);
-    return parsed.data as Env[K];
-  };
-  return {
-    KEYLEDGER_CREDENTIAL_ENV: read("KEYLEDGER_CREDENTIAL_ENV"),
-    KEYLEDGER_CREDENTIAL_DIR: read("KEYLEDGER_CREDENTIAL_DIR"),
-    KEYLEDGER_DATA_DIR: read("KEYLEDGER_DATA_DIR"),
-    KEYLEDGER_ALLOW_LINK_LOCAL: read("KEYLEDGER_ALLOW_LINK_LOCAL"),
-  };
-}
-
 let root: string | null | undefined;
 /** The directory Keyledger is installed in, whichever directory the command was started from. */
 function keyledgerRoot(): string | null {
@@ -65,8 +48,8 @@ function keyledgerRoot(): string | null {
   return (root = null);
 }
 
-export function sourceReach(source: Record<string, string | undefined> = process.env): SourceReach {
-  const env = settings(source);
+export function sourceReach(source?: Record<string, string | undefined>): SourceReach {
+  const env = readSettings(["KEYLEDGER_CREDENTIAL_ENV", "KEYLEDGER_CREDENTIAL_DIR", "KEYLEDGER_DATA_DIR", "KEYLEDGER_ALLOW_LINK_LOCAL"], source);
   const entries = (env.KEYLEDGER_CREDENTIAL_ENV ?? "").split(",").map((s) => s.trim()).filter(Boolean);
   const bad = entries.filter((entry) => !ENTRY.test(entry));
   const dir = env.KEYLEDGER_CREDENTIAL_DIR?.trim();
