@@ -4,6 +4,7 @@
 // browsers and next-auth's client always declare the length of their small forms.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { AUTH_BODY_LIMIT } from "@/lib/auth/auth-body-limit";
+import { problemBody } from "@/lib/http/problem";
 import { tooLarge } from "@/lib/http/read-body";
 
 export function refuseOversizedAuthBody(request: IncomingMessage, response: ServerResponse): boolean {
@@ -11,23 +12,23 @@ export function refuseOversizedAuthBody(request: IncomingMessage, response: Serv
   if (!/^\/+api\/+auth(\/|$)/.test(path)) return false;
   const declared = request.headers["content-length"]?.trim();
   if (declared === undefined && request.headers["transfer-encoding"] !== undefined) {
-    refuse(response, request, 411, "length_required", "Length required", "Send the sign-in request with a Content-Length", [
+    refuse(response, request, 411, "length_required", "Send the sign-in request with a Content-Length", [
       { field: "body", message: `a Content-Length of at most ${AUTH_BODY_LIMIT.maxBytes} bytes` },
     ]);
     return true;
   }
   if (!declared || !/^\d+$/.test(declared) || Number(declared) <= AUTH_BODY_LIMIT.maxBytes) return false;
   const error = tooLarge(AUTH_BODY_LIMIT);
-  refuse(response, request, 413, "payload_too_large", "Payload too large", error.message, error.fields);
+  refuse(response, request, 413, "payload_too_large", error.message, error.fields);
   return true;
 }
 
 type Field = { field: string; message: string };
 
-function refuse(response: ServerResponse, request: IncomingMessage, status: number, code: string, title: string, message: string, errors: Field[]) {
-  const instance = (request.url ?? "").split("?")[0];
+function refuse(response: ServerResponse, request: IncomingMessage, status: number, code: string, message: string, errors: Field[]) {
+  const instance = (request.url ?? "").split("?")[0] ?? "";
   const detail = `${message}: ${errors.map((f) => `${f.field} — ${f.message}`).join("; ")}`;
-  const body = JSON.stringify({ type: `urn:keyledger:problem:${code}`, title, status, detail, instance, errors });
+  const body = JSON.stringify(problemBody({ code, status, detail, instance, errors }));
   response.writeHead(status, {
     "content-type": "application/problem+json",
     "content-length": Buffer.byteLength(body),

@@ -20,15 +20,21 @@ const TITLES: Record<number, string> = {
   404: "Not found",
   405: "Method not allowed",
   409: "Conflict",
+  411: "Length required",
   413: "Payload too large",
   422: "Invalid input",
   500: "Internal error",
 };
 
-export function problemResponse(problem: Omit<Problem, "type" | "title"> & { code: string }, headers: Record<string, string> = {}): Response {
-  const { code, ...rest } = problem;
-  const body: Problem = { type: `urn:keyledger:problem:${code}`, title: TITLES[rest.status] ?? "Error", ...rest };
-  return Response.json(body, { status: rest.status, headers: { ...headers, "content-type": "application/problem+json" } });
+type ProblemInput = Omit<Problem, "type" | "title" | "requestId"> & { code: string; title?: string; requestId?: string };
+
+/** The problem+json body, for answers that are not a fetch Response (the Node web server's own). */
+export function problemBody({ code, title, ...rest }: ProblemInput): Omit<Problem, "requestId"> & { requestId?: string } {
+  return { type: `urn:keyledger:problem:${code}`, title: title ?? TITLES[rest.status] ?? "Error", ...rest };
+}
+
+export function problemResponse(problem: ProblemInput & { requestId: string }, headers: Record<string, string> = {}, extra: Record<string, unknown> = {}): Response {
+  return Response.json({ ...problemBody(problem), ...extra }, { status: problem.status, headers: { ...headers, "content-type": "application/problem+json" } });
 }
 
 /** Zod issues as located field errors: "query.tier", "body.personId". */
