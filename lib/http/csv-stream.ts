@@ -13,15 +13,12 @@ export async function streamCsvPages<T>({ header, fetchPage, toRow }: { header: 
   const first = await fetchPage(undefined);
   const firstChunk = Buffer.concat([encoder.encode(csvRow(header)), render(first)]);
   let cursor = first.nextCursor;
-  let started = false;
   return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(firstChunk);
+      if (!cursor) controller.close();
+    },
     async pull(controller) {
-      if (!started) {
-        started = true;
-        controller.enqueue(firstChunk);
-        if (!cursor) controller.close();
-        return;
-      }
       const page = await fetchPage(cursor ?? undefined);
       if (page.items.length) controller.enqueue(render(page));
       cursor = page.nextCursor;
