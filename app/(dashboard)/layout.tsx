@@ -10,9 +10,9 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const areas = AREAS.filter((a) => can(actor.role, a.permission)).map(({ href, label, icon, planned }) => ({ href, label, icon, planned: Boolean(planned) }));
   return (
     <Providers>
-      <div className="flex min-h-screen">
+      <div className="flex min-h-screen flex-col md:flex-row">
         <Sidebar areas={areas} actor={actor} />
-        <main className="min-w-0 flex-1 px-6 py-6">{children}</main>
+        <main className="min-w-0 flex-1 px-4 py-5 md:px-6 md:py-6">{children}</main>
       </div>
     </Providers>
   );
