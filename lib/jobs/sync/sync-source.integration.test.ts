@@ -62,6 +62,18 @@ describe("syncSource", () => {
     expect(await count()).toBe(40);
   });
 
+  it("two runs of one source at once both succeed: the second waits for the first and changes nothing", async () => {
+    const [first, second] = await Promise.all([
+      syncSource({ db: database.db, sourceId: source.id, trigger: "schedule" }),
+      syncSource({ db: database.db, sourceId: source.id, trigger: "manual" }),
+    ]);
+    expect([first.status, second.status]).toEqual(["succeeded", "succeeded"]);
+    expect(first.added + second.added).toBe(0);
+    expect(await count()).toBe(40);
+    const [after] = await database.db.select().from(sources).where(eq(sources.id, source.id));
+    expect(after).toMatchObject({ status: "ok", lastError: null });
+  });
+
   it("never overwrites an owner a person assigned", async () => {
     const [target] = await database.db.select().from(secrets).where(eq(secrets.sourceId, source.id)).limit(1);
     await database.db.delete(roleAssignments).where(and(eq(roleAssignments.secretId, target!.id), eq(roleAssignments.role, "operator")));

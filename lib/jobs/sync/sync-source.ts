@@ -27,9 +27,11 @@ export async function syncSource({ db, sourceId, runId, trigger = "schedule", fe
   const progress = { listed: 0, added: 0, changed: 0, missing: 0 };
   try {
     await db.transaction(async (tx) => {
-      // One sync of a source at a time, whichever worker picked it up.
-      const locked = await tx.execute<{ ok: boolean }>(sql`select pg_try_advisory_xact_lock(hashtext(${sourceId})) as ok`);
-      if (!locked.rows[0]?.ok) throw new SourceError("unavailable", "Another sync of this source is running; this one was skipped.");
+      // One sync of a source at a time, whichever worker picked it up: a second run (a "Sync now"
+      // while the scheduled one runs) waits for the first, then reads the store afresh. It does not
+      // fail: that would mark a healthy source stale only because two runs met.
+      await tx.execute(sql.raw(`set local lock_timeout = ${SYNC_TIMEOUT_MS}`));
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${sourceId}))`);
       const seen = new Set<string>();
       let batch: SecretMetadata[] = [];
       const flush = async () => {
