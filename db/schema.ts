@@ -72,6 +72,9 @@ export const sources = pgTable(
     // Which tag keys name owners, environment, tier and service (null: the defaults).
     tagKeys: jsonb("tag_keys").$type<Record<string, string[]>>(),
     lastSyncedAt: timestamp("last_synced_at", { withTimezone: true }),
+    // Deleted from the Sources page: kept (disabled, renamed) so its secrets keep where they came from.
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    deletedBy: text("deleted_by"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("sources_name_key").on(t.name), check("sources_sync_interval", sql`${t.syncIntervalMinutes} between 5 and 10080`)],
