@@ -2,7 +2,7 @@
 // that put each due rotation on a named person, the calendar feeds owners subscribe to, and the
 // reminders sent about them. Split from db/schema.ts (the registry), which it refers to.
 import { sql } from "drizzle-orm";
-import { boolean, check, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, boolean, check, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { environment, people, secrets } from "@/db/schema";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
@@ -94,10 +94,17 @@ export const rotationTasks = pgTable(
     // due + grace: past it the rotation is out of policy, not just late.
     graceUntil: timestamp("grace_until", { withTimezone: true }).notNull(),
     openedAt: timestamp("opened_at", { withTimezone: true }).notNull().defaultNow(),
-    // What the due date was counted from (scheduled tasks): the store's last rotation, else its
-    // creation date, else when Keyledger registered the secret; null for rotate-now tasks.
+    // What the due date was counted from (scheduled tasks): the later of the last rotation (store
+    // or recorded) and the last skip, else its creation in the store, else when Keyledger registered
+    // the secret; null for rotate-now tasks.
     dueBasis: text("due_basis"),
     basisAt: timestamp("basis_at", { withTimezone: true }),
+    // Why a scheduled task opened, for its history: the daily job, or a change by `opened_by` (a
+    // policy, the settings, an override, an owner). Null: opened before this was recorded.
+    openedVia: text("opened_via"),
+    openedBy: uuid("opened_by").references(() => people.id, { onDelete: "set null" }),
+    // due_basis 'skipped': the skipped task this one comes after.
+    followsTaskId: uuid("follows_task_id").references((): AnyPgColumn => rotationTasks.id, { onDelete: "set null" }),
     // The store's version count when the task opened: a higher one later confirms the rotation.
     openedVersionCount: integer("opened_version_count"),
     // The operator, else the approver; null is a gap the task itself shows.
@@ -131,7 +138,8 @@ export const rotationTasks = pgTable(
     check("rotation_tasks_assignee_role", sql`${t.assigneeRole} is null or ${t.assigneeRole} in ('operator', 'approver')`),
     check("rotation_tasks_skip_reason", sql`${t.status} <> 'skipped' or length(trim(coalesce(${t.skippedReason}, ''))) > 0`),
     check("rotation_tasks_grace", sql`${t.graceUntil} >= ${t.dueAt}`),
-    check("rotation_tasks_due_basis", sql`${t.dueBasis} is null or ${t.dueBasis} in ('last_rotated', 'created_in_source', 'registered')`),
+    check("rotation_tasks_due_basis", sql`${t.dueBasis} is null or ${t.dueBasis} in ('last_rotated', 'skipped', 'created_in_source', 'registered')`),
+    check("rotation_tasks_opened_via", sql`${t.openedVia} is null or ${t.openedVia} in ('daily_job', 'policy_change', 'settings_change', 'override', 'owner_change')`),
   ],
 );
 
