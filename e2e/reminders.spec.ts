@@ -36,6 +36,8 @@ async function digestEmail(baseURL: string, person: ReminderPerson) {
     updatedAt: at(-20),
     assignee: person,
     approver: person,
+    signers: [person],
+    signOffNote: null,
     ...extra,
   });
   const tasks = [

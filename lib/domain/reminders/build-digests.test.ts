@@ -25,6 +25,8 @@ function task(overrides: Partial<ReminderTask> & { due: string }): ReminderTask 
     updatedAt: at("2026-04-20"),
     assignee: priya,
     approver: maya,
+    signers: [maya],
+    signOffNote: null,
     ...rest,
   };
 }
@@ -68,6 +70,15 @@ describe("buildDigests", () => {
     const tasks = [task({ due: "2026-05-20", status: "awaiting_approval" })];
     expect(digestFor(priya, tasks)).toBeUndefined();
     expect(digestFor(maya, tasks)!.items).toHaveLength(1);
+  });
+
+  it("sends a sign-off to whoever it falls to: the admins who did none of it when the approver is in conflict, saying why", () => {
+    const sam: ReminderPerson = { id: "p-4", name: "Sam Okafor", email: "sam@example.test", active: true };
+    const note = "Maya Chen is both this secret's approver and its operator";
+    const tasks = [task({ due: "2026-05-20", status: "awaiting_approval", assignee: maya, signers: [sam, { ...dana, active: false }], signOffNote: note })];
+    expect(digestFor(maya, tasks)).toBeUndefined();
+    expect(digestFor(dana, tasks)).toBeUndefined();
+    expect(digestFor(sam, tasks)!.items).toMatchObject([{ role: "sign_off", signOffNote: note }]);
   });
 
   it("skips offboarded recipients but still escalates an offboarded operator's task", () => {

@@ -23,12 +23,13 @@ export function buildDigests({ tasks, today, escalateAfterDays }: { tasks: Remin
     const daysLeft = daysBetween(today, dueOn);
     const bucket = bucketFor(daysLeft);
     if (!bucket) continue;
-    // Whoever must act next: the approver once the operator has marked it done, else the assignee.
+    // Whoever must act next: once it is marked done, whoever the sign-off falls to (never an approver
+    // in conflict: lib/domain/rotation/sign-off.ts), else the assignee.
     const signOff = task.status === "awaiting_approval";
-    const actor = signOff ? task.approver : task.assignee;
-    if (actor?.active) {
-      const since = dayOf(signOff ? task.updatedAt : task.openedAt);
-      digestOf(actor).items.push(itemOf(task, { bucket, dueOn, daysLeft, role: signOff ? "sign_off" : "assignee", remindedOn: lastReminderDay({ dueOn, since, today }) }));
+    const actors = signOff ? task.signers : task.assignee ? [task.assignee] : [];
+    const remindedOn = lastReminderDay({ dueOn, since: dayOf(signOff ? task.updatedAt : task.openedAt), today });
+    for (const actor of actors.filter((p) => p.active)) {
+      digestOf(actor).items.push(itemOf(task, { bucket, dueOn, daysLeft, role: signOff ? "sign_off" : "assignee", signOffNote: signOff ? task.signOffNote : null, remindedOn }));
     }
     const escalation = escalationOf(task, { dueOn, daysLeft, today, escalateAfterDays });
     if (escalation && task.approver) digestOf(task.approver).escalations.push(escalation);
@@ -44,7 +45,7 @@ export function isDigestDue(digest: Digest, lastSentOn: Day | null): boolean {
   return [...digest.items, ...digest.escalations].some((x) => x.remindedOn !== null && (lastSentOn === null || x.remindedOn > lastSentOn));
 }
 
-function itemOf(task: ReminderTask, rest: Pick<DigestItem, "bucket" | "dueOn" | "daysLeft" | "role" | "remindedOn">): DigestItem {
+function itemOf(task: ReminderTask, rest: Pick<DigestItem, "bucket" | "dueOn" | "daysLeft" | "role" | "signOffNote" | "remindedOn">): DigestItem {
   return {
     taskId: task.id,
     secretName: task.secretName,

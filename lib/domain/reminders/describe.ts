@@ -27,7 +27,7 @@ export function describeDue(item: DigestItem, today: string): string {
 /** What else the reader must know about an item: whose move it is, why it exists. */
 export function describeNotes(item: DigestItem): string[] {
   const notes: string[] = [];
-  if (item.role === "sign_off") notes.push("done by the operator — needs your sign-off");
+  if (item.role === "sign_off") notes.push(item.signOffNote ? `marked done — needs your sign-off: ${item.signOffNote}` : "done by the operator — needs your sign-off");
   else if (item.status === "acknowledged") notes.push("acknowledged");
   if (item.kind === "rotate_now") notes.push(item.reason ? `rotate now: ${item.reason}` : "rotate now");
   return notes;

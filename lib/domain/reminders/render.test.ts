@@ -8,7 +8,7 @@ import type { ReminderPerson, ReminderTask } from "@/lib/domain/reminders/types"
 const priya: ReminderPerson = { id: "0b5c3f8e-58d5-4a5e-9a2d-3f4b9c1d2e7a", name: "Priya Shah", email: "priya@example.test", active: true };
 const dana: ReminderPerson = { id: "1b5c3f8e-58d5-4a5e-9a2d-3f4b9c1d2e7a", name: "Dana <Ruiz>", email: "dana@example.test", active: false };
 const at = (day: string) => new Date(`${day}T09:00:00Z`);
-const base = { kind: "scheduled", reason: null, status: "open", openedAt: at("2026-04-01"), updatedAt: at("2026-04-01"), approver: priya, environment: "prod", tier: 1 } as const;
+const base = { kind: "scheduled", reason: null, status: "open", openedAt: at("2026-04-01"), updatedAt: at("2026-04-01"), approver: priya, signers: [priya], signOffNote: null, environment: "prod", tier: 1 } as const;
 const tasks: ReminderTask[] = [
   { ...base, id: "t-late", secretName: "payments/stripe-live", dueAt: at("2026-05-09"), graceUntil: at("2026-05-10"), assignee: priya, status: "acknowledged" },
   { ...base, id: "t-soon", secretName: "ci/deploy-key", environment: null, tier: null, dueAt: at("2026-05-13"), graceUntil: at("2026-05-20"), assignee: priya, kind: "rotate_now", reason: "Offboarding of Dana: held operator" },

@@ -22,8 +22,12 @@ export type ReminderTask = {
   /** When the task last changed: for awaiting_approval, the day it reached the approver. */
   updatedAt: Date;
   assignee: ReminderPerson | null;
-  /** The secret's approver (role assignment), who signs off and gets escalations. */
+  /** The secret's approver (role assignment), who gets escalations. */
   approver: ReminderPerson | null;
+  /** Who the sign-off falls to (lib/domain/rotation/sign-off.ts): the approver, or the admins who did none of it when the approver cannot sign. */
+  signers: readonly ReminderPerson[];
+  /** Why the approver does not sign, in words ("Priya is both this secret's approver and its operator"); null when they do. */
+  signOffNote: string | null;
 };
 
 export type Bucket = "overdue" | "due_1" | "due_7" | "due_14";
@@ -47,6 +51,8 @@ export type DigestItem = {
   daysLeft: number;
   /** "assignee": the recipient rotates it; "sign_off": the recipient approves the operator's "done". */
   role: "assignee" | "sign_off";
+  /** For a sign-off: why it fell to the recipient rather than the approver. */
+  signOffNote: string | null;
   /** The latest day (≤ today) this item asked for a digest, or null if it never did. */
   remindedOn: Day | null;
 };
