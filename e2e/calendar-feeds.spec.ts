@@ -15,6 +15,7 @@ import { screenshot } from "./fixtures/screenshot";
 const DAY = 86_400_000;
 let database: Database;
 let taskIds: string[] = [];
+let today = 0;
 
 /** This spec writes rotation tasks straight into the e2e database — only ever the throw-away one. */
 function openE2eDatabase(): Database {
@@ -35,7 +36,7 @@ test.beforeAll(async () => {
     .orderBy(secrets.name)
     .limit(2);
   expect(held).toHaveLength(2);
-  const today = Math.floor(Date.now() / DAY) * DAY;
+  today = Math.floor(Date.now() / DAY) * DAY;
   // rotate_now tasks: they never collide with a scheduled task the demo company may already have.
   const rows = await db
     .insert(rotationTasks)
@@ -90,7 +91,13 @@ test("an owner subscribes to their rotation feed, regenerates it and revokes it"
   expect(upcoming!.description).toContain("Why: Leak drill — Zoë Ünal, 東京 🔑");
   expect(upcoming!.url).toBe(`${baseURL}/rotation?task=${taskIds[0]}`);
   expect(Object.values(upcoming!.alarms ?? {})).toHaveLength(1);
-  expect(overdue!.summary).toMatch(/^Overdue: Rotate now: .+ · acknowledged$/);
+  // Overdue 3 days: one all-day entry on today (UTC), not on its due date, still its one UID.
+  // node-ical gives a DATE as local midnight of that calendar day.
+  const ymd = (d: Date) => [d.getFullYear(), d.getMonth() + 1, d.getDate()].map((n) => String(n).padStart(2, "0")).join("-");
+  expect(overdue!.summary).toMatch(new RegExp(`^OVERDUE 3 days: Rotate now: .+ · acknowledged, was due ${new Date(today - 3 * DAY).toISOString().slice(0, 10)}$`));
+  expect(overdue!.start.dateOnly).toBe(true);
+  expect(ymd(overdue!.start)).toBe(new Date().toISOString().slice(0, 10));
+  expect(Object.values(overdue!.alarms ?? {})).toHaveLength(0);
 
   // Revalidation: the same ETag is answered 304, and the fetch shows on the card.
   const etag = response.headers()["etag"]!;

@@ -99,7 +99,10 @@ describe("a person's feed from real rows", () => {
     expect(alarm).toMatchObject({ action: "DISPLAY", trigger: "-P1D", description: `Rotation due tomorrow: ${longName}` });
 
     const overdue = events.find((e) => e.uid === `rotation-task-${taskIds.overdue}@keyledger`)!;
-    expect(overdue.summary).toBe('Overdue: Rotate now: staging/search, "ranking"; key\\x (tier 3 staging) · acknowledged');
+    // Overdue: on today, not on its due date nine days ago; still the one event of its task.
+    expect(overdue.summary).toBe(`OVERDUE 9 days: Rotate now: staging/search, "ranking"; key\\x (tier 3 staging) · acknowledged, was due ${ymd(day(-9))}`);
+    expect(localDay(overdue.start)).toEqual([day(0).getUTCFullYear(), day(0).getUTCMonth(), day(0).getUTCDate()]);
+    expect(overdue.sequence).toBe(1 + 9);
     expect(overdue.description).toContain("Why: Offboarding of Dana: held operator");
     expect(overdue.description).toContain("overdue by 9 days");
 

@@ -38,6 +38,7 @@ export async function listFeedTasks({ feed, now, db = getDb() }: { feed: LiveCal
       sequence: rotationTasks.sequence,
       updatedAt: sql<Date>`greatest(${rotationTasks.updatedAt}, ${secrets.updatedAt})`.mapWith(rotationTasks.updatedAt),
       completedAt: rotationTasks.completedAt,
+      skippedAt: rotationTasks.skippedAt,
       skippedReason: rotationTasks.skippedReason,
       assigneeName: people.name,
       assigneeRole: rotationTasks.assigneeRole,

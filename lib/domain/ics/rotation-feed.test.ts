@@ -13,6 +13,7 @@ const task = (overrides: Partial<FeedTask> = {}): FeedTask => ({
   sequence: 0,
   updatedAt: new Date("2026-03-01T08:00:00Z"),
   completedAt: null,
+  skippedAt: null,
   skippedReason: null,
   assigneeName: "Priya Raman",
   assigneeRole: "operator",
@@ -30,7 +31,8 @@ describe("taskSummary", () => {
   it("names the secret, tier and environment, with status hints", () => {
     expect(taskSummary(task(), now)).toBe("Rotate prod/payments/stripe-secret-key (tier 1 prod)");
     expect(taskSummary(task({ status: "acknowledged" }), now)).toBe("Rotate prod/payments/stripe-secret-key (tier 1 prod) · acknowledged");
-    expect(taskSummary(task({ dueAt: new Date("2026-03-01T00:00:00Z") }), now)).toBe("Overdue: Rotate prod/payments/stripe-secret-key (tier 1 prod)");
+    expect(taskSummary(task({ dueAt: new Date("2026-03-01T00:00:00Z") }), now)).toBe("OVERDUE 9 days: Rotate prod/payments/stripe-secret-key (tier 1 prod), was due 2026-03-01");
+    expect(taskSummary(task({ dueAt: new Date("2026-03-10T06:00:00Z") }), now)).toBe("OVERDUE since today: Rotate prod/payments/stripe-secret-key (tier 1 prod)");
     expect(taskSummary(task({ status: "done" }), now)).toBe("✓ Rotated prod/payments/stripe-secret-key (tier 1 prod)");
     expect(taskSummary(task({ status: "skipped", skippedReason: "decommissioned" }), now)).toBe("Skipped: rotate prod/payments/stripe-secret-key (tier 1 prod)");
     expect(taskSummary(task({ kind: "rotate_now", tier: null, environment: null }), now)).toBe("Rotate now: prod/payments/stripe-secret-key (tier unknown, environment unknown)");
@@ -40,9 +42,10 @@ describe("taskSummary", () => {
 });
 
 describe("taskLastModified", () => {
-  it("is the last change, or the moment an open task became overdue", () => {
+  it("is the last change, or the moment an open task became overdue, or the midnight it moved to today", () => {
     expect(taskLastModified(task(), now)).toEqual(new Date("2026-03-01T08:00:00Z"));
-    expect(taskLastModified(task({ dueAt: new Date("2026-03-05T00:00:00Z") }), now)).toEqual(new Date("2026-03-05T00:00:00Z"));
+    expect(taskLastModified(task({ dueAt: new Date("2026-03-10T06:00:00Z") }), now)).toEqual(new Date("2026-03-10T06:00:00Z"));
+    expect(taskLastModified(task({ dueAt: new Date("2026-03-05T00:00:00Z") }), now)).toEqual(new Date("2026-03-10T00:00:00Z"));
     expect(taskLastModified(task({ status: "done", dueAt: new Date("2026-03-05T00:00:00Z") }), now)).toEqual(new Date("2026-03-01T08:00:00Z"));
   });
 });
@@ -81,5 +84,57 @@ describe("buildRotationFeed", () => {
     const [event] = events(body);
     expect(event!.summary).toBe("Rotate now: team,a;b\\c (tier 1 prod)");
     expect(event!.description).toContain("Why: Offboarding of Dana:\nheld operator");
+  });
+});
+
+describe("an overdue task in the feed", () => {
+  // Relative to the real clock: whatever today is, the overdue entry is on it.
+  const today = new Date();
+  const daysAgo = (n: number) => new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - n, 9));
+  const ymd = (d: Date) => d.toISOString().slice(0, 10);
+  const feedAt = (at: Date, tasks: FeedTask[]) => events(buildRotationFeed({ calendarName: "K", calendarDescription: "R", tasks, baseUrl: "https://kl.example.com", now: at }).body);
+
+  it("is one all-day entry on today, saying how late it is and when it was due, with the same UID", () => {
+    const overdue = task({ dueAt: daysAgo(37), graceUntil: daysAgo(30), sequence: 4, status: "acknowledged" });
+    const [event, ...others] = feedAt(today, [overdue]);
+    expect(others).toHaveLength(0);
+    expect(event!.uid).toBe(`rotation-task-${overdue.id}@keyledger`);
+    expect(event!.start.dateOnly).toBe(true);
+    expect(ymd(event!.start)).toBe(ymd(today));
+    expect(ymd(event!.end!)).toBe(ymd(new Date(today.getTime() + 86_400_000)));
+    expect(event!.summary).toBe(`OVERDUE 37 days: Rotate prod/payments/stripe-secret-key (tier 1 prod) · acknowledged, was due ${ymd(daysAgo(37))}`);
+    expect(event!.description).toContain(`Due: ${ymd(daysAgo(37))} (shown on today while it is overdue)`);
+    expect(event!.description).toContain("Status: acknowledged, overdue by 37 days");
+    expect(event!.sequence).toBe(4 + 37);
+    expect(Object.values(event!.alarms ?? {})).toHaveLength(0);
+  });
+
+  it("moves to the next day on the next day's fetch, with a higher SEQUENCE and a newer LAST-MODIFIED", () => {
+    const overdue = task({ dueAt: daysAgo(10), graceUntil: daysAgo(3) });
+    const tomorrow = new Date(today.getTime() + 86_400_000);
+    const [first] = feedAt(today, [overdue]);
+    const [second] = feedAt(tomorrow, [overdue]);
+    expect(ymd(second!.start)).toBe(ymd(tomorrow));
+    expect(second!.uid).toBe(first!.uid);
+    expect(Number(second!.sequence)).toBeGreaterThan(Number(first!.sequence));
+    expect(taskLastModified(overdue, tomorrow).getTime()).toBeGreaterThan(taskLastModified(overdue, today).getTime());
+  });
+
+  it("once done, stays on the day it was done instead of jumping back to its due date, and its SEQUENCE does not go back", () => {
+    const due = daysAgo(20);
+    const open = task({ dueAt: due, graceUntil: daysAgo(13), sequence: 2 });
+    const done = task({ dueAt: due, graceUntil: daysAgo(13), sequence: 3, status: "done", completedAt: today, updatedAt: today });
+    const [before] = feedAt(today, [open]);
+    const [after] = feedAt(today, [done]);
+    expect(ymd(after!.start)).toBe(ymd(today));
+    expect(after!.summary).toBe("✓ Rotated prod/payments/stripe-secret-key (tier 1 prod)");
+    expect(after!.description).toContain(`Done: ${ymd(today)}, 20 days late`);
+    expect(Number(after!.sequence)).toBeGreaterThan(Number(before!.sequence));
+  });
+
+  it("a task not yet due stays on its due date", () => {
+    const [event] = feedAt(today, [task({ dueAt: daysAgo(-5), graceUntil: daysAgo(-12) })]);
+    expect(ymd(event!.start)).toBe(ymd(daysAgo(-5)));
+    expect(Object.values(event!.alarms ?? {})).toHaveLength(1);
   });
 });
