@@ -1,11 +1,9 @@
 import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/page-guard";
-import { can } from "@/lib/auth/permissions";
-import { AREAS } from "@/lib/navigation";
+import { landingFor } from "@/lib/navigation";
 
-/** Home is the first area this role may open: the overview for founders, the inventory for owners. */
+/** Home is where the actor's role works (lib/navigation.ts): My tasks for owners, the overview for founders. Sign-in lands here. */
 export default async function Home() {
   const actor = await requireActor();
-  const first = AREAS.find((a) => can(actor.role, a.permission));
-  redirect(first?.href ?? "/sign-in");
+  redirect(landingFor(actor.role));
 }

@@ -9,9 +9,9 @@ import { screenshot } from "./fixtures/screenshot";
 const HOME: Record<keyof typeof PERSONAS, { path: string; role: string; name: string }> = {
   founder: { path: "/overview", role: "Founder", name: "Maya Chen" },
   admin: { path: "/overview", role: "Admin", name: "Sam Okafor" },
-  owner: { path: "/inventory", role: "Secret owner", name: "Priya Raman" },
-  sales: { path: "/overview", role: "Sales", name: "Leo Martins" },
-  auditor: { path: "/overview", role: "Auditor", name: "Erin Walsh" },
+  owner: { path: "/rotation/mine", role: "Secret owner", name: "Priya Raman" },
+  sales: { path: "/evidence", role: "Sales", name: "Leo Martins" },
+  auditor: { path: "/access-log", role: "Auditor", name: "Erin Walsh" },
 };
 const BASE = "http://localhost:3199";
 
@@ -48,6 +48,7 @@ test("the founder's overview shows the registry's problems and rotation discipli
   // Sales has no rotation calendar: no rotation row.
   await page.context().clearCookies();
   await signInAs(page, PERSONAS.sales);
+  await page.goto("/overview");
   await expect(page.getByText("Secrets", { exact: true })).toBeVisible();
   await expect(page.getByRole("region", { name: "Rotation" })).toHaveCount(0);
 });

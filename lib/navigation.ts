@@ -1,6 +1,7 @@
 // Every area of the product, in the order of the sidebar. The shell, the page guards and the
 // authorization e2e test all read this list, so a new area is gated the moment it is added.
 import type { Permission } from "@/lib/auth/permissions";
+import type { AppRole } from "@/lib/domain/roles";
 
 export type Area = {
   href: string;
@@ -55,4 +56,23 @@ export function areaFor(href: string): Area {
   const area = AREAS.find((a) => a.href === href);
   if (!area) throw new Error(`no area ${href}`);
   return area;
+}
+
+/**
+ * Where each role lands after sign-in and at "/": where it works. The founder and the admin on the
+ * overview (what needs attention, company-wide), an owner on their tasks, sales on the evidence they
+ * hand out, an auditor on who touched what. Each names the permission its page asks for. The sign-in
+ * lands on "/" (app/page.tsx), which sends each role here.
+ */
+export const LANDINGS: Record<AppRole, { href: string; permission: Permission }> = {
+  founder: { href: "/overview", permission: "metrics:read" },
+  admin: { href: "/overview", permission: "metrics:read" },
+  owner: { href: "/rotation/mine", permission: "rotation:work" },
+  sales: { href: "/evidence", permission: "evidence:read" },
+  auditor: { href: "/access-log", permission: "access-log:read" },
+};
+
+/** The role's landing page (lib/navigation.test.ts: each role may open its own). */
+export function landingFor(role: AppRole): string {
+  return LANDINGS[role].href;
 }
