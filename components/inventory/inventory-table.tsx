@@ -37,18 +37,18 @@ export function InventoryTable({ sources, canExport }: { sources: SourceOption[]
           <thead className="border-b border-slate-200 bg-slate-50/80 text-xs text-slate-500">
             <tr>
               <SortHeader label="Secret" sortKey="name" params={params} update={update} />
-              <SortHeader label="Environment" sortKey="environment" params={params} update={update} unknown={unknown?.environment} />
-              <SortHeader label="Tier" sortKey="tier" params={params} update={update} unknown={unknown?.tier} />
+              <SortHeader label="Environment" sortKey="environment" params={params} update={update} unknown={{ count: unknown?.environment, filter: ["environment", "unknown"] }} />
+              <SortHeader label="Tier" sortKey="tier" params={params} update={update} unknown={{ count: unknown?.tier, filter: ["tier", "unknown"] }} />
               <th scope="col" className="px-2.5 py-2.5 text-left align-top font-medium">
-                Kind <UnknownCount count={unknown?.kind} />
+                Kind <UnknownCount count={unknown?.kind} filter={["kind", "unknown"]} />
               </th>
               <th scope="col" className="px-2.5 py-2.5 text-left align-top font-medium">
                 Owners <span className="font-normal text-slate-400">C·O·A·IC</span>
               </th>
               <th scope="col" className="px-2.5 py-2.5 text-left align-top font-medium">
-                Lifetime <UnknownCount count={unknown?.lifetime} />
+                Lifetime <UnknownCount count={unknown?.lifetime} filter={["lifetime", "unknown"]} />
               </th>
-              <SortHeader label="Rotated" sortKey="last_rotated" params={params} update={update} unknown={unknown?.lastRotated} />
+              <SortHeader label="Rotated" sortKey="last_rotated" params={params} update={update} unknown={{ count: unknown?.lastRotated, filter: ["rotated", "unknown"] }} />
               <SortHeader label="Accessed" sortKey="last_accessed" params={params} update={update} />
               <SortHeader label="Unknown" sortKey="unknowns" params={params} update={update} />
             </tr>

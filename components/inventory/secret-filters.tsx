@@ -11,7 +11,7 @@ type Props = {
   params: Record<string, string>;
   update: (changes: Record<string, string | undefined>) => void;
   sources: SourceOption[];
-  only?: ("source" | "environment" | "tier" | "kind" | "lifetime" | "gaps" | "unknowns")[];
+  only?: ("source" | "environment" | "tier" | "kind" | "lifetime" | "gaps" | "unknowns" | "rotated" | "copies")[];
 };
 
 const KINDS = ["api_key", "database_credential", "oauth_client", "signing_key", "access_token", "webhook_secret", "certificate", "ssh_key", "password", "encryption_key"];
@@ -54,6 +54,8 @@ export function SecretFilters({ params, update, sources, only }: Props) {
       {show("lifetime") && <FilterSelect name="lifetime" label="Lifetime" value={params.lifetime} onChange={set("lifetime")} options={[["static", "Static"], ["short_lived", "Short-lived"], ["unknown", "unknown"]]} />}
       {show("gaps") && <FilterSelect name="gaps" label="Role gaps" value={params.gaps} onChange={set("gaps")} options={GAPS} />}
       {show("unknowns") && <FilterSelect name="unknowns" label="Unknown fields" value={params.unknowns} onChange={set("unknowns")} options={[["true", "Has unknowns"], ["false", "Fully known"]]} />}
+      {show("rotated") && <FilterSelect name="rotated" label="Last rotated" value={params.rotated} onChange={set("rotated")} options={[["over_a_year", "Not in a year (static)"], ["unknown", "unknown"]]} />}
+      {show("copies") && <FilterSelect name="copies" label="Copies" value={params.copies} onChange={set("copies")} options={[["unsanctioned", "Has an unsanctioned copy"]]} />}
     </div>
   );
 }

@@ -1,8 +1,10 @@
 "use client";
 
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
+import { FilterCount } from "@/components/inventory/filter-count";
 
-type Props = { label: string; sortKey: string; params: Record<string, string>; update: (c: Record<string, string | undefined>) => void; unknown?: number };
+type UnknownProps = { count?: number; filter?: [key: string, value: string] };
+type Props = { label: string; sortKey: string; params: Record<string, string>; update: (c: Record<string, string | undefined>) => void; unknown?: UnknownProps };
 
 /** A column header that sorts on click (asc → desc), with the column's unknown count beneath it. */
 export function SortHeader({ label, sortKey, params, update, unknown }: Props) {
@@ -15,12 +17,18 @@ export function SortHeader({ label, sortKey, params, update, unknown }: Props) {
         {label}
         <Icon className={`size-3.5 ${current ? "text-brand-600" : "text-slate-300"}`} aria-hidden />
       </button>
-      <UnknownCount count={unknown} />
+      <UnknownCount {...unknown} />
     </th>
   );
 }
 
-export function UnknownCount({ count }: { count?: number }) {
+/** "12 unknown" beneath a column header; with a filter, a click shows those rows. */
+export function UnknownCount({ count, filter }: UnknownProps) {
   if (count === undefined) return null;
-  return <div className={`text-[11px] font-normal ${count ? "text-amber-700" : "text-slate-400"}`} data-unknown-count>{count ? `${count} unknown` : "all known"}</div>;
+  const text = count ? `${count} unknown` : "all known";
+  return (
+    <div className={`text-[11px] font-normal ${count ? "text-amber-700" : "text-slate-400"}`} data-unknown-count>
+      {filter ? <FilterCount count={count} filter={filter}>{text}</FilterCount> : text}
+    </div>
+  );
 }

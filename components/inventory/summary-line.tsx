@@ -1,20 +1,30 @@
+import { FilterCount } from "@/components/inventory/filter-count";
 import type { SecretSummary } from "@/lib/data/secrets/summarize-secrets";
 
-/** "172 secrets · 98 missing a role · …" for the current filters. */
+const Dot = () => <span className="mx-2 text-slate-300">·</span>;
+
+/** "172 secrets · 98 missing a role · …" for the current filters; each count sets its filter. */
 export function SummaryLine({ summary }: { summary: SecretSummary | undefined }) {
   if (!summary) return <p className="h-5 text-sm text-slate-400">Counting…</p>;
-  const unknownTotal = Object.values(summary.unknown).reduce((a, b) => a + b, 0);
   return (
     <p className="text-sm text-slate-600" data-testid="summary-line">
       <strong className="font-semibold text-ink" data-testid="total-count">{summary.total}</strong> secrets
-      <span className="mx-2 text-slate-300">·</span>
-      <span className="text-red-600">{summary.missing.incident_commander} without incident commander</span>
-      <span className="mx-2 text-slate-300">·</span>
-      <span className="text-orange-600">{summary.conflicts} approver = operator</span>
-      <span className="mx-2 text-slate-300">·</span>
-      <span className="text-purple-700">{summary.offboardedHolders} with an offboarded holder</span>
-      <span className="mx-2 text-slate-300">·</span>
-      <span className="text-amber-700">{unknownTotal} unknown fields</span>
+      <Dot />
+      <FilterCount count={summary.missing.incident_commander} filter={["gaps", "incident_commander"]} className="text-red-600">
+        {summary.missing.incident_commander} without incident commander
+      </FilterCount>
+      <Dot />
+      <FilterCount count={summary.conflicts} filter={["gaps", "conflict"]} className="text-orange-600">
+        {summary.conflicts} approver = operator
+      </FilterCount>
+      <Dot />
+      <FilterCount count={summary.offboardedHolders} filter={["gaps", "offboarded"]} className="text-purple-700">
+        {summary.offboardedHolders} with an offboarded holder
+      </FilterCount>
+      <Dot />
+      <FilterCount count={summary.unknownFields} filter={["unknowns", "true"]} className="text-amber-700">
+        <span data-testid="unknown-fields">{summary.unknownFields}</span> unknown fields
+      </FilterCount>
     </p>
   );
 }

@@ -8,7 +8,7 @@ import { secretKeys, type ListParams } from "@/lib/query-keys";
 import type { SecretPage } from "@/lib/data/secrets/list-secrets";
 import type { SecretSummary } from "@/lib/data/secrets/summarize-secrets";
 
-export const FILTER_KEYS = ["q", "source", "environment", "tier", "kind", "lifetime", "gaps", "unknowns"] as const;
+export const FILTER_KEYS = ["q", "source", "environment", "tier", "kind", "lifetime", "gaps", "unknowns", "rotated", "copies"] as const;
 const SORT_PARAMS = ["sort", "dir"] as const;
 const SECRET_VIEW_KEYS = [...FILTER_KEYS, ...SORT_PARAMS];
 

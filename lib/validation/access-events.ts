@@ -8,12 +8,16 @@ const many = <T extends z.ZodType<unknown, string>>(item: T) =>
     .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean))
     .pipe(z.array(item).max(20));
 
+export const EVENT_ORIGINS = ["stores", "keyledger"] as const;
+
 export const accessEventFilters = z.object({
   secret: z.uuid({ message: "must be a secret id" }).optional(),
   actor: z.string().trim().min(1).max(300).optional(),
   action: many(z.enum(ACTIONS)).optional(),
   result: z.enum(["success", "failure"]).optional(),
   source: many(z.enum(SOURCE_KINDS)).optional(),
+  /** stores: what the stores' audit logs recorded; keyledger: Keyledger's own actions. */
+  origin: z.enum(EVENT_ORIGINS).optional(),
   from: instant.optional(),
   to: instant.optional(),
   q: z.string().trim().max(200).optional(),

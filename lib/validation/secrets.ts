@@ -11,6 +11,9 @@ const many = <T extends z.ZodType<unknown, string>>(item: T) =>
     .pipe(z.array(item).max(20));
 
 export const GAP_FILTERS = ["any", "problems", "conflict", "offboarded", ...OWNERSHIP_ROLES] as const;
+/** over_a_year: the overview's "Not rotated in a year" (not short-lived; last rotated over 365 days ago, or unknown). */
+export const ROTATED_FILTERS = ["over_a_year", "unknown"] as const;
+export const COPY_FILTERS = ["unsanctioned"] as const;
 export const SORT_KEYS = ["name", "tier", "environment", "last_rotated", "last_accessed", "unknowns"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
@@ -23,6 +26,8 @@ export const secretFiltersSchema = z.object({
   lifetime: many(z.enum([...LIFETIMES, "unknown"])).optional(),
   gaps: z.enum(GAP_FILTERS).optional(),
   unknowns: z.enum(["true", "false"]).optional(),
+  rotated: z.enum(ROTATED_FILTERS).optional(),
+  copies: z.enum(COPY_FILTERS).optional(),
 });
 export type SecretFilters = z.infer<typeof secretFiltersSchema>;
 

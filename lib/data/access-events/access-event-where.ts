@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, inArray, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import { accessEvents, roleAssignments, secrets } from "@/db/schema";
 import { accessEventSubjects } from "@/db/schema-ingest";
 import type { Actor } from "@/lib/auth/actor";
@@ -9,19 +9,29 @@ import type { AccessEventFilters } from "@/lib/validation/access-events";
 const dayAfter = (date: string) => new Date(new Date(date).getTime() + 86_400_000);
 const isDateOnly = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 
-/** The events an actor may search (owners: events of secrets they hold a role on) with the filters applied. */
+/** The events an actor may search: owners those of secrets they hold a role on. */
+function accessEventScope(actor: Actor): SQL {
+  if (!can(actor.role, "access-log:read")) return sql`false`;
+  if (actor.role === "owner") return sql`exists (select 1 from ${roleAssignments} ra where ra.secret_id = ${accessEvents.secretId} and ra.person_id = ${actor.id})`;
+  return sql`true`;
+}
+
+/** The events an actor may search with the filters applied. */
 export function accessEventWhere(actor: Actor, filters: AccessEventFilters): SQL {
+  return sql`(${accessEventScope(actor)}) and (${accessEventFilterWhere(filters)})`;
+}
+
+/** The events the filters select, whoever asks: the overview's company-wide counts use this alone. */
+export function accessEventFilterWhere(filters: AccessEventFilters): SQL {
   const like = filters.q ? `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
   const conditions = [
-    can(actor.role, "access-log:read") ? undefined : sql`false`,
-    actor.role === "owner"
-      ? sql`exists (select 1 from ${roleAssignments} ra where ra.secret_id = ${accessEvents.secretId} and ra.person_id = ${actor.id})`
-      : undefined,
     filters.secret ? eq(accessEvents.secretId, filters.secret) : undefined,
     filters.actor ? eq(accessEvents.actor, filters.actor) : undefined,
     filters.action?.length ? inArray(accessEvents.action, filters.action) : undefined,
     filters.result ? eq(accessEvents.result, filters.result) : undefined,
     filters.source?.length ? inArray(accessEvents.sourceKind, filters.source) : undefined,
+    filters.origin === "keyledger" ? eq(accessEvents.sourceKind, "keyledger") : undefined,
+    filters.origin === "stores" ? ne(accessEvents.sourceKind, "keyledger") : undefined,
     filters.from ? gte(accessEvents.occurredAt, new Date(filters.from)) : undefined,
     filters.to ? lt(accessEvents.occurredAt, isDateOnly(filters.to) ? dayAfter(filters.to) : new Date(filters.to)) : undefined,
     // The text is matched once against the few distinct actors, references and secret names, and
