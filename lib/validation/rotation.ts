@@ -28,6 +28,8 @@ export const listRotationTasksQuery = z
     to: instant.optional(),
     /** Assigned to: `me` or a person id. */
     assignee: z.union([z.literal("me"), z.uuid({ message: "must be `me` or a person id" })]).optional(),
+    /** On a secret whose approver is `me` or this person (the rotations they sign off). */
+    approver: z.union([z.literal("me"), z.uuid({ message: "must be `me` or a person id" })]).optional(),
     /** Assigned to this person or on a secret they hold any role on. */
     person: z.uuid({ message: "must be a person id" }).optional(),
     secret: z.uuid({ message: "must be a secret id" }).optional(),
@@ -36,6 +38,12 @@ export const listRotationTasksQuery = z
     status: many(z.enum(TASK_STATUSES)).optional(),
     kind: z.enum(["scheduled", "rotate_now"]).optional(),
     overdue: z.enum(["true", "false"]).optional(),
+    /** Still to do, not overdue, due within this many days from now (the summary's "due in 14 days" is due=14). */
+    due: z.coerce.number({ message: "must be a number of days" }).int().min(1).max(3650).optional(),
+    /** Still to do and held by nobody (the summary's "gaps"). */
+    gap: z.enum(["true", "false"]).optional(),
+    /** risk: tier, environment, days overdue (the default); due: by due date. */
+    sort: z.enum(["risk", "due"]).default("risk"),
     cursor: z.string().max(500).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(100),
   })

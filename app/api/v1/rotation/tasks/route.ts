@@ -4,8 +4,8 @@ import { listRotationTasksQuery } from "@/lib/validation/rotation";
 import { otherMethods } from "@/lib/http/other-methods";
 
 /**
- * GET /api/v1/rotation/tasks?from&to&assignee=me|<id>&person=<id>&secret=<id>&tier&environment&status&kind&overdue&cursor&limit
- * — the tasks the caller can see, by due date then id: { items, nextCursor }.
+ * GET /api/v1/rotation/tasks?from&to&assignee=me|<id>&approver=me|<id>&person=<id>&secret=<id>&tier&environment&status&kind&overdue&due=<days>&gap&sort=risk|due&cursor&limit
+ * — the tasks the caller can see, by risk (tier, environment, days overdue) unless sort=due: { items, nextCursor, total }.
  */
 export const GET = withRoute({ permission: "rotation:read", schemas: { query: listRotationTasksQuery } }, ({ actor, db, query }) =>
   listRotationTasks({ actor, db, query }),
