@@ -1,7 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { CalendarParams } from "@/components/rotation/calendar-params";
+import { dueDays, NO_FILTERS, overdueOnly, type CalendarParams } from "@/components/rotation/calendar-params";
+import { DUE_SOON_DAYS } from "@/lib/domain/calendar/due-window";
 import { apiGet } from "@/lib/http/api-client";
 import { peopleKeys } from "@/lib/query-keys";
 import type { PersonRow } from "@/lib/data/people/list-people";
@@ -29,30 +30,41 @@ function Choice({ name, label, all, value, options, onChange, className }: { nam
   );
 }
 
-/** Mine · person · tier · environment · overdue only — all in the URL. */
+/** A checkbox that looks like a button; `tone` colours it while checked. */
+function Toggle({ label, checked, onChange, tone = "brand" }: { label: string; checked: boolean; onChange: (on: boolean) => void; tone?: "brand" | "red" }) {
+  const on = tone === "red" ? "border-red-400 text-red-800" : "border-brand-500 text-ink";
+  return (
+    <label className={`${toggle} ${checked ? on : "border-slate-300 text-slate-700"}`}>
+      <input type="checkbox" className={`size-4 ${tone === "red" ? "accent-red-600" : "accent-brand-600"}`} checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      {label}
+    </label>
+  );
+}
+
+/** Mine · I approve · person · tier · environment · overdue · due soon · no owner — all in the URL. */
 export function CalendarFilters({ params, update, canListPeople, canWork }: Props) {
   const people = useQuery({ queryKey: peopleKeys.all, queryFn: () => apiGet<{ items: PersonRow[] }>("/api/v1/people"), enabled: canListPeople });
   const holders = (people.data?.items ?? []).filter((p) => p.status === "active" && p.rolesHeld > 0);
-  const any = Boolean(params.mine || params.person || params.tier || params.environment || params.overdue);
+  const any = Object.keys(NO_FILTERS).some((key) => params[key as keyof CalendarParams]);
+  const due = dueDays(params);
   return (
     <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Filter tasks">
       {canWork && (
-        <label className={`${toggle} ${params.mine === "1" ? "border-brand-500 text-ink" : "border-slate-300 text-slate-700"}`}>
-          <input type="checkbox" className="size-4 accent-brand-600" checked={params.mine === "1"} onChange={(e) => update({ mine: e.target.checked ? "1" : undefined })} />
-          Mine
-        </label>
+        <>
+          <Toggle label="Mine" checked={params.mine === "1"} onChange={(on) => update({ mine: on ? "1" : undefined })} />
+          <Toggle label="I approve" checked={params.approver === "me"} onChange={(on) => update({ approver: on ? "me" : undefined })} />
+        </>
       )}
       {canListPeople && (
         <Choice name="person" label="Person" all="All people" value={params.person} onChange={(v) => update({ person: v })} className="w-44" options={holders.map((p) => [p.id, p.name])} />
       )}
       <Choice name="tier" label="Tier" all="All tiers" value={params.tier} onChange={(v) => update({ tier: v })} className="w-32" options={TIERS} />
       <Choice name="environment" label="Environment" all="All environments" value={params.environment} onChange={(v) => update({ environment: v })} className="w-44" options={ENVIRONMENTS} />
-      <label className={`${toggle} ${params.overdue === "1" ? "border-red-400 text-red-800" : "border-slate-300 text-slate-700"}`}>
-        <input type="checkbox" className="size-4 accent-red-600" checked={params.overdue === "1"} onChange={(e) => update({ overdue: e.target.checked ? "1" : undefined })} />
-        Overdue only
-      </label>
+      <Toggle label="Overdue only" tone="red" checked={overdueOnly(params)} onChange={(on) => update({ overdue: on ? "1" : undefined, due: undefined })} />
+      <Toggle label={`Due in ${due ?? DUE_SOON_DAYS} days`} checked={due !== null} onChange={(on) => update({ due: on ? String(DUE_SOON_DAYS) : undefined, overdue: undefined })} />
+      <Toggle label="No owner" tone="red" checked={params.gap === "1"} onChange={(on) => update({ gap: on ? "1" : undefined })} />
       {any && (
-        <button type="button" className="px-1 text-sm text-brand-700 hover:underline" onClick={() => update({ mine: undefined, person: undefined, tier: undefined, environment: undefined, overdue: undefined })}>
+        <button type="button" className="px-1 text-sm text-brand-700 hover:underline" onClick={() => update(NO_FILTERS)}>
           Clear
         </button>
       )}

@@ -1,8 +1,9 @@
-// The calendar page's state in the URL: the view, the day it is anchored on and the filters. One
-// place turns them into the task API's query, so every view filters the same way.
+// The calendar page's state in the URL: the view, the day it is anchored on, the filters and the
+// list's order. One place turns them into the task API's query, so every view filters the same way.
+// The summary's numbers link here: `overdue=1`, `due=14` and `gap=1` are its own counts' rules.
 import { isDay, toDay, type Day } from "@/lib/domain/calendar/days";
 
-export const CALENDAR_KEYS = ["view", "date", "mine", "person", "tier", "environment", "overdue"] as const;
+export const CALENDAR_KEYS = ["view", "date", "mine", "approver", "person", "tier", "environment", "overdue", "due", "gap", "sort"] as const;
 export type CalendarParams = Partial<Record<(typeof CALENDAR_KEYS)[number], string>>;
 export type View = "month" | "week" | "list";
 
@@ -14,13 +15,30 @@ export function anchorOf(params: CalendarParams, today: Day = toDay(new Date()))
   return isDay(params.date) ? params.date : today;
 }
 
-/** The filters as task-list query parameters (assignee=me, person, tier, environment, overdue). */
+/** `overdue=1` (and the `overdue=true` older links used). */
+export const overdueOnly = (params: CalendarParams) => params.overdue === "1" || params.overdue === "true";
+
+/** `due=14`: a whole number of days, 1–3650; anything else is no filter. */
+export function dueDays(params: CalendarParams): number | null {
+  const days = /^\d{1,4}$/.test(params.due ?? "") ? Number(params.due) : 0;
+  return days >= 1 && days <= 3650 ? days : null;
+}
+
+/** The filters as task-list query parameters. */
 export function taskFilters(params: CalendarParams): Record<string, string> {
   const out: Record<string, string> = {};
   if (params.mine === "1") out.assignee = "me";
+  if (params.approver === "me") out.approver = "me";
   if (params.person) out.person = params.person;
   if (params.tier) out.tier = params.tier;
   if (params.environment) out.environment = params.environment;
-  if (params.overdue === "1") out.overdue = "true";
+  if (overdueOnly(params)) out.overdue = "true";
+  const due = dueDays(params);
+  if (due) out.due = String(due);
+  if (params.gap === "1") out.gap = "true";
+  if (params.sort === "due") out.sort = "due";
   return out;
 }
+
+/** What clearing the filters removes (the view, date and order stay). */
+export const NO_FILTERS = { mine: undefined, approver: undefined, person: undefined, tier: undefined, environment: undefined, overdue: undefined, due: undefined, gap: undefined };

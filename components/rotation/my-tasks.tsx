@@ -3,11 +3,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { MyTaskRow } from "@/components/rotation/my-task-row";
+import { ORDER_WORDS } from "@/components/rotation/task-list-view";
 import { fetchAllTasks } from "@/components/rotation/rotation-client";
 import { rotationKeys } from "@/components/rotation/rotation-keys";
 import { useTaskActions } from "@/components/rotation/use-task-actions";
 import { useTaskParam } from "@/components/rotation/use-task-param";
-import { addDays, toDay } from "@/lib/domain/calendar/days";
+import { DUE_SOON_DAYS, isDueWithin } from "@/lib/domain/calendar/due-window";
 import type { RotationTask } from "@/lib/data/rotation/rotation-task-json";
 
 const MINE = { assignee: "me", status: "open,acknowledged,awaiting_approval" };
@@ -15,12 +16,13 @@ const SIGN_OFF = { status: "awaiting_approval" };
 
 type Group = { id: string; title: string; tasks: RotationTask[]; tone?: string };
 
+/** By the summary's own rules (so "20 of them yours" above is the Overdue group here), each in risk order as the API sends them. */
 function groupsOf(tasks: RotationTask[], now: Date): Group[] {
-  const soon = addDays(toDay(now), 14);
+  const soon = (t: RotationTask) => isDueWithin({ status: t.status, dueAt: new Date(t.dueAt) }, now, DUE_SOON_DAYS);
   return [
     { id: "overdue", title: "Overdue", tone: "text-red-700", tasks: tasks.filter((t) => t.overdue) },
-    { id: "soon", title: "Due in the next 14 days", tasks: tasks.filter((t) => !t.overdue && toDay(t.dueAt) < soon) },
-    { id: "later", title: "Later", tasks: tasks.filter((t) => !t.overdue && toDay(t.dueAt) >= soon) },
+    { id: "soon", title: `Due in the next ${DUE_SOON_DAYS} days`, tasks: tasks.filter(soon) },
+    { id: "later", title: "Later", tasks: tasks.filter((t) => !t.overdue && !soon(t)) },
   ];
 }
 
@@ -47,9 +49,10 @@ export function MyTasks({ me }: { me: { id: string; name: string } }) {
       <section className="card overflow-hidden" aria-labelledby="mine-title">
         <div className="flex flex-wrap items-baseline justify-between gap-2 border-b border-slate-100 px-4 py-3">
           <h2 id="mine-title" className="text-sm font-semibold text-ink">
-            Your open rotation tasks {mine.data && <span className="font-normal text-slate-500">({tasks.length})</span>}
+            Your open rotation tasks {mine.data && <span className="font-normal text-slate-500">({tasks.length}, assigned to you)</span>}
           </h2>
-          <p className="text-xs text-slate-500">
+          <p className="text-xs text-slate-500" data-testid="task-order">{ORDER_WORDS.risk}</p>
+          <p className="w-full text-xs text-slate-500">
             {waiting ? `${waiting} waiting for your acknowledgement — one click tells everyone you are on it.` : mine.data ? "All acknowledged. Mark each done once rotated." : ""}
           </p>
         </div>

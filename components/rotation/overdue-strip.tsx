@@ -16,9 +16,9 @@ export function OverdueStrip({ before, filters, onOpen, onShowAll }: { before: D
   const overdue = useQuery({ queryKey: rotationKeys.group("overdue-before", params), queryFn: () => apiGet<TaskPage>("/api/v1/rotation/tasks", params) });
   const items = overdue.data?.items ?? [];
   if (!items.length) return null;
-  const count = `${items.length}${overdue.data?.nextCursor ? "+" : ""}`;
+  const count = overdue.data?.total ?? items.length;
   const date = dayStart(before).toLocaleDateString("en-GB", { day: "numeric", month: "long", timeZone: "UTC" });
-  // Oldest first from the API; the strip shows the longest-overdue ones.
+  // Riskiest first from the API (tier, environment, days overdue): the strip shows those.
   return (
     <section aria-labelledby="overdue-strip-title" className="mb-3 rounded-xl border border-red-200 bg-red-50/60 px-3 py-2.5" data-testid="overdue-strip">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2">

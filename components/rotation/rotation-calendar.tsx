@@ -26,7 +26,7 @@ export function RotationCalendar({ canListPeople, canWork }: Props) {
         <CalendarFilters params={params} update={update} canListPeople={canListPeople} canWork={canWork} />
       </div>
       {view === "list" ? (
-        <TaskListView filters={filters} onOpen={open} />
+        <TaskListView filters={filters} onOpen={open} onSort={(sort) => update({ sort: sort === "risk" ? undefined : sort })} />
       ) : (
         <CalendarBody view={view} anchor={anchor} today={today} filters={filters} onOpen={open} update={update} />
       )}

@@ -34,7 +34,7 @@ export async function sendJson<T>(method: "POST" | "PUT" | "DELETE", path: strin
   throw new ProblemError(response.status, message, fields);
 }
 
-export type TaskPage = { items: RotationTask[]; nextCursor: string | null };
+export type TaskPage = { items: RotationTask[]; nextCursor: string | null; total: number };
 
 /** Every task in a due-date range, page after page, up to `max` (the calendar shows them all). */
 export async function fetchAllTasks(params: Record<string, string>, max = 2000): Promise<{ items: RotationTask[]; truncated: boolean }> {

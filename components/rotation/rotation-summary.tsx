@@ -5,11 +5,15 @@ import { useQuery } from "@tanstack/react-query";
 import { rotationKeys } from "@/components/rotation/rotation-keys";
 import { apiGet } from "@/lib/http/api-client";
 import type { RotationSummary as Summary } from "@/lib/data/rotation/get-rotation-summary";
+import { DUE_SOON_DAYS } from "@/lib/domain/calendar/due-window";
 
 type Tone = "bad" | "warn" | "good" | "default";
 const TONES: Record<Tone, string> = { bad: "text-red-600", warn: "text-amber-600", good: "text-emerald-600", default: "text-ink" };
 
-function Figure({ label, value, hint, tone = "default", href }: { label: string; value: string | number; hint: string; tone?: Tone; href?: string }) {
+type FigureProps = { label: string; value: string | number; hint: string; tone?: Tone; href?: string; testId?: string; sub?: { text: string; href: string } };
+
+/** One number; with `href`, the number links to exactly its rows, and `sub` (the actor's share) to theirs. */
+function Figure({ label, value, hint, tone = "default", href, testId, sub }: FigureProps) {
   const body = (
     <>
       <div className="text-[11px] font-medium tracking-wide text-slate-500 uppercase">{label}</div>
@@ -17,24 +21,46 @@ function Figure({ label, value, hint, tone = "default", href }: { label: string;
       <div className="truncate text-xs text-slate-500">{hint}</div>
     </>
   );
-  return href ? (
-    <Link href={href} className="card block px-4 py-3 transition hover:border-brand-500">
-      {body}
-    </Link>
-  ) : (
-    <div className="card px-4 py-3">{body}</div>
+  if (!href) return <div className="card px-4 py-3">{body}</div>;
+  return (
+    <div className="card px-4 py-3 transition hover:border-brand-500" data-testid={testId}>
+      <Link href={href} className="block" aria-label={`${value} ${label.toLowerCase()} ${hint}`} data-figure="all">
+        {body}
+      </Link>
+      {sub && (
+        <Link href={sub.href} className="mt-0.5 block truncate text-xs font-medium text-brand-700 hover:underline" data-figure="mine">
+          {sub.text}
+        </Link>
+      )}
+    </div>
   );
 }
 
-/** The numbers above the calendar: overdue, due soon, gaps, acknowledged within 2 days, on time per quarter. */
-export function RotationSummary({ initial }: { initial: Summary }) {
+const LIST = "/rotation?view=list";
+
+/**
+ * The numbers above the calendar: overdue, due soon, gaps, acknowledged within 2 days, on time per
+ * quarter. Each count says whose it is (the company's, or an owner's secrets) and, for people who
+ * work tasks, how many of them are theirs; each links to exactly the rows it counts.
+ */
+export function RotationSummary({ initial, canWork }: { initial: Summary; canWork: boolean }) {
   const { data = initial } = useQuery({ queryKey: rotationKeys.summary, queryFn: () => apiGet<Summary>("/api/v1/rotation/summary"), initialData: initial });
   const ack = data.acknowledgedWithin2Days;
+  const whose = data.scope === "company" ? "in the company" : "on secrets you hold a role on";
+  const yours = (n: number, filter: string) => (canWork ? { text: `${n} of them yours`, href: `${LIST}&${filter}&mine=1` } : undefined);
   return (
     <section aria-label="Rotation summary" className="mb-5 grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-[repeat(4,minmax(0,1fr))_minmax(0,2fr)]" data-testid="rotation-summary">
-      <Figure label="Overdue" value={data.overdue} tone={data.overdue ? "bad" : "good"} hint={data.overdue ? "past their due date" : "nothing past due"} href="/rotation?view=list&overdue=1" />
-      <Figure label="Due in 14 days" value={data.dueIn14Days} tone={data.dueIn14Days ? "warn" : "default"} hint={`${data.open} open in all`} href="/rotation?view=list" />
-      <Figure label="Gaps" value={data.gaps} tone={data.gaps ? "bad" : "good"} hint={data.gaps ? "tasks with no owner" : "every task has an owner"} href="/ownership?gaps=problems" />
+      <Figure label="Overdue" value={data.overdue} tone={data.overdue ? "bad" : "good"} hint={whose} href={`${LIST}&overdue=1`} testId="figure-overdue" sub={yours(data.mine.overdue, "overdue=1")} />
+      <Figure
+        label={`Due in ${DUE_SOON_DAYS} days`}
+        value={data.dueIn14Days}
+        tone={data.dueIn14Days ? "warn" : "default"}
+        hint={whose}
+        href={`${LIST}&due=${DUE_SOON_DAYS}`}
+        testId="figure-due"
+        sub={yours(data.mine.dueIn14Days, `due=${DUE_SOON_DAYS}`)}
+      />
+      <Figure label="Gaps" value={data.gaps} tone={data.gaps ? "bad" : "good"} hint={`tasks no one holds, ${whose}`} href={`${LIST}&gap=1`} testId="figure-gaps" />
       <Figure
         label="Acked within 2 days"
         value={ack.pct === null ? "—" : `${ack.pct}%`}

@@ -15,13 +15,13 @@ const TABS = [
   { href: "/rotation/policies", label: "Policies", icon: SlidersHorizontal, work: false },
 ];
 
-const WAITING = { assignee: "me", status: "open", limit: "100" };
+const WAITING = { assignee: "me", status: "open", limit: "1" };
 
 /** Calendar · My tasks (for people who work tasks, with how many wait for their acknowledgement) · Capacity · Policies. */
 export function RotationTabs({ canWork }: { canWork: boolean }) {
   const pathname = usePathname();
   const waiting = useQuery({ queryKey: rotationKeys.group("mine-waiting", WAITING), queryFn: () => apiGet<TaskPage>("/api/v1/rotation/tasks", WAITING), enabled: canWork });
-  const mineCount = waiting.data ? waiting.data.items.filter((t) => t.status === "open").length : null;
+  const mineCount = waiting.data?.total ?? null;
   return (
     <nav aria-label="Rotation" className="mb-4 flex gap-1 border-b border-slate-200">
       {TABS.filter((t) => canWork || !t.work).map(({ href, label, icon: Icon }) => {

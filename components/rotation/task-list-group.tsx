@@ -20,10 +20,13 @@ const EMPTY: Record<ListGroup, string> = {
   this_week: "Nothing else due this week.",
   later: "Nothing due later in the open window.",
   done_recently: "Nothing done or skipped recently.",
+  due: "Nothing else due in this window.",
 };
 
-/** One group of the list view, with its own "Load more" (keyset, never OFFSET). */
-export function TaskListGroup({ group, filters, onOpen }: { group: ListGroup; filters: Record<string, string>; onOpen: (id: string) => void }) {
+type Props = { group: ListGroup; title?: string; filters: Record<string, string>; onOpen: (id: string) => void };
+
+/** One group of the list view with its exact count, and its own "Load more" (keyset, never OFFSET). */
+export function TaskListGroup({ group, title = LIST_GROUP_TITLES[group], filters, onOpen }: Props) {
   const params = useMemo(() => ({ ...filters, ...listGroupQuery(group, new Date()) }), [filters, group]);
   const query = useInfiniteQuery({
     queryKey: rotationKeys.group(group, params),
@@ -32,6 +35,7 @@ export function TaskListGroup({ group, filters, onOpen }: { group: ListGroup; fi
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   let rows = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const total = query.data?.pages[0]?.total ?? 0;
   // The most recent first: by when it was done (or due, for a skip).
   if (group === "done_recently") rows = [...rows].sort((a, b) => (b.completedAt ?? b.dueAt).localeCompare(a.completedAt ?? a.dueAt));
   const id = `group-${group}`;
@@ -39,10 +43,12 @@ export function TaskListGroup({ group, filters, onOpen }: { group: ListGroup; fi
   return (
     <section aria-labelledby={id} className="card overflow-hidden" data-group={group}>
       <h3 id={id} className={`flex items-center gap-2 border-b border-slate-100 px-4 py-2.5 text-sm font-semibold ${group === "overdue" ? "text-red-700" : "text-ink"}`}>
-        {LIST_GROUP_TITLES[group]}
-        <span className="rounded-full bg-slate-100 px-2 py-px text-xs font-medium text-slate-600 tabular-nums">
-          {query.isPending ? "…" : `${rows.length}${query.hasNextPage ? "+" : ""}`}
+        {title}
+        <span className="rounded-full bg-slate-100 px-2 py-px text-xs font-medium text-slate-600 tabular-nums" data-testid="group-count">
+          {query.isPending ? "…" : total}
         </span>
+        {group === "done_recently" && <span className="text-xs font-normal text-slate-500">the latest first</span>}
+        {query.hasNextPage && <span className="ml-auto text-xs font-normal text-slate-500">showing {rows.length} of {total}</span>}
       </h3>
       {query.isError ? (
         <p role="alert" className="px-4 py-4 text-sm text-red-600">Could not load tasks: {query.error.message}</p>
@@ -70,7 +76,7 @@ export function TaskListGroup({ group, filters, onOpen }: { group: ListGroup; fi
       {query.hasNextPage && (
         <div className="border-t border-slate-100 px-4 py-2 text-center">
           <button type="button" className="btn" disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
-            {query.isFetchingNextPage ? "Loading…" : `Load more ${LIST_GROUP_TITLES[group].toLowerCase()}`}
+            {query.isFetchingNextPage ? "Loading…" : `Load more ${title.toLowerCase()}`}
           </button>
         </div>
       )}
@@ -80,7 +86,7 @@ export function TaskListGroup({ group, filters, onOpen }: { group: ListGroup; fi
 
 function TaskListRow({ task, onOpen }: { task: RotationTask; onOpen: (id: string) => void }) {
   return (
-    <tr data-task-row={task.id}>
+    <tr data-task-row={task.id} data-status={task.status}>
       <td className="w-[42%] px-4 py-2">
         <button type="button" data-task-open={task.id} onClick={() => onOpen(task.id)} className="block max-w-full truncate text-left font-medium text-ink hover:text-brand-700 hover:underline" title={task.secret.name}>
           {task.secret.name}

@@ -25,7 +25,7 @@ export default async function RotationLayout({ children }: { children: ReactNode
             : "Every due rotation lands on a named owner who acknowledges it; the proof that it happened on time is kept."
         }
       />
-      <RotationSummary initial={summary} />
+      <RotationSummary initial={summary} canWork={me.canWork} />
       <RotationTabs canWork={me.canWork} />
       {children}
       <Suspense>

@@ -18,8 +18,11 @@ describe("list view groups", () => {
     expect(listGroupQuery("done_recently", now)).toEqual({ status: "done,skipped", from: "2026-10-11" });
   });
 
-  it("shows only the overdue group when filtered to overdue", () => {
-    expect(visibleGroups(true)).toEqual(["overdue"]);
-    expect(visibleGroups(false)).toEqual(["overdue", "this_week", "later", "done_recently"]);
+  it("shows only the rows a drill-down counts: overdue, due soon, or (gaps) the tasks still to do", () => {
+    expect(visibleGroups({ overdue: true })).toEqual(["overdue"]);
+    expect(visibleGroups({ due: true })).toEqual(["due"]);
+    expect(listGroupQuery("due", now)).toEqual({});
+    expect(visibleGroups({ gap: true })).toEqual(["overdue", "this_week", "later"]);
+    expect(visibleGroups({})).toEqual(["overdue", "this_week", "later", "done_recently"]);
   });
 });

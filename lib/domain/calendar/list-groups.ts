@@ -1,15 +1,18 @@
-// The list view's four groups as task-list queries: each group pages on its own (keyset), so
-// "load more" in one never reorders another. Pure; `now` is passed in.
+// The list view's groups as task-list queries: each group pages on its own (keyset), so "load more"
+// in one never reorders another. A drill-down from a summary number shows only its rows: overdue=1
+// the overdue group, due=14 one "due in the next 14 days" group, gap=1 the groups of tasks still to
+// do (never done or skipped). Pure; `now` is passed in.
 import { addDays, startOfWeek, toDay } from "@/lib/domain/calendar/days";
 
 export const LIST_GROUPS = ["overdue", "this_week", "later", "done_recently"] as const;
-export type ListGroup = (typeof LIST_GROUPS)[number];
+export type ListGroup = (typeof LIST_GROUPS)[number] | "due";
 
 export const LIST_GROUP_TITLES: Record<ListGroup, string> = {
   overdue: "Overdue",
   this_week: "This week",
   later: "Later",
   done_recently: "Done recently",
+  due: "Due soon",
 };
 
 /** How far back "done recently" looks, by due date. */
@@ -28,10 +31,14 @@ export function listGroupQuery(group: ListGroup, now: Date): Record<string, stri
       return { status: ACTIVE, from: nextMonday };
     case "done_recently":
       return { status: "done,skipped", from: addDays(toDay(now), -DONE_RECENTLY_DAYS) };
+    case "due":
+      return {}; // the `due` filter itself selects them
   }
 }
 
-/** Groups a list shows: only overdue ones when the "overdue only" filter is on. */
-export function visibleGroups(overdueOnly: boolean): readonly ListGroup[] {
-  return overdueOnly ? ["overdue"] : LIST_GROUPS;
+/** Groups a list shows for the drill-down filters set. */
+export function visibleGroups({ overdue = false, due = false, gap = false }: { overdue?: boolean; due?: boolean; gap?: boolean }): readonly ListGroup[] {
+  if (overdue) return ["overdue"];
+  if (due) return ["due"];
+  return gap ? ["overdue", "this_week", "later"] : LIST_GROUPS;
 }
