@@ -6,7 +6,21 @@ import { ApiError, apiSend } from "@/lib/http/api-client";
 
 type Counts = { read: number; added: number; changed: number; unchanged: number; missing: number };
 type Imported = { dryRun: boolean; source: { name: string }; counts: Counts };
-type Outcome = ({ ok: true } & Imported) | { ok: false; detail: string; errors: { field: string; message: string }[] };
+type Outcome = ({ ok: true } & Imported) | { ok: false; summary: string; errors: { field: string; message: string }[] };
+
+/** What a check found or an import did, in words: a check writes nothing and says what an import would do. */
+function done({ dryRun, source, counts: c }: Imported): string {
+  if (dryRun) return `Checked: nothing was written. Importing this file into "${source.name}" would add ${c.added}, change ${c.changed}, leave ${c.unchanged} unchanged and mark ${c.missing} missing (${c.read} read).`;
+  return `Imported into "${source.name}": ${c.read} read, ${c.added} added, ${c.changed} changed, ${c.unchanged} unchanged, ${c.missing} marked missing.`;
+}
+
+/** The refusal's headline; its problems are listed once, below it (the API's detail repeats them). */
+function refused(error: unknown, fileName: string, dryRun: boolean): Outcome {
+  const errors = error instanceof ApiError ? error.errors : [];
+  if (!errors.length) return { ok: false, summary: (error as Error).message, errors };
+  const problems = `${errors.length} problem${errors.length === 1 ? "" : "s"}`;
+  return { ok: false, summary: dryRun ? `${fileName} was checked: ${problems}; nothing was written.` : `${fileName} was not imported: ${problems}; nothing was written.`, errors };
+}
 
 /** Import an inventory file (CSV or YAML): check first, then import — all or nothing, every problem located. */
 export function InventoryUpload() {
@@ -21,7 +35,7 @@ export function InventoryUpload() {
       const imported = await apiSend<Imported>("POST", "/api/v1/inventory-file", { fileName: file.name, text: await file.text(), dryRun });
       setOutcome({ ok: true, ...imported });
     } catch (error) {
-      setOutcome({ ok: false, detail: (error as Error).message, errors: error instanceof ApiError ? error.errors : [] });
+      setOutcome(refused(error, file.name, dryRun));
     } finally {
       setBusy(false);
     }
@@ -48,16 +62,15 @@ export function InventoryUpload() {
       </div>
       {outcome?.ok && (
         <p role="status" className="mt-3 text-sm text-emerald-700">
-          {outcome.dryRun ? "Checked — nothing changed yet" : `Imported into "${outcome.source.name}"`}: {outcome.counts.read} read, {outcome.counts.added} added, {outcome.counts.changed} changed,{" "}
-          {outcome.counts.unchanged} unchanged, {outcome.counts.missing} missing from the file.
+          {done(outcome)}
         </p>
       )}
       {outcome && !outcome.ok && (
         <div role="alert" className="mt-3 rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800">
-          <p className="font-medium">{outcome.detail}</p>
+          <p className="font-medium">{outcome.summary}</p>
           <ul className="mt-1 list-disc pl-5">
-            {outcome.errors.map((e) => (
-              <li key={`${e.field}:${e.message}`}>
+            {outcome.errors.map((e, i) => (
+              <li key={i} className="break-words">
                 <span className="font-mono text-xs">{e.field}</span>: {e.message}
               </li>
             ))}

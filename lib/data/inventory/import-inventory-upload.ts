@@ -12,9 +12,10 @@ export async function importInventoryUpload({ actor, fileName, text, dryRun, sou
   if (!can(actor.role, "source:manage")) throw new AppError("forbidden", "Only admins import inventory files");
   const result = await importInventory({ db: getDb(), text, fileName, dryRun, sourceName, assignedBy: actor.id, requestedBy: actor.email });
   if (result.ok) return result;
+  const problems = `${result.problems.length} problem${result.problems.length === 1 ? "" : "s"}`;
   throw new AppError(
     "invalid_input",
-    `${fileName} was not imported: ${result.problems.length} problem${result.problems.length === 1 ? "" : "s"}, nothing changed`,
+    dryRun ? `${fileName} was checked: ${problems}; nothing was written` : `${fileName} was not imported: ${problems}, nothing changed`,
     result.problems.map((p) => ({ field: locateProblem(p), message: p.message })),
   );
 }

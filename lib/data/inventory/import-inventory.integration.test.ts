@@ -112,15 +112,15 @@ describe("importInventory", () => {
     const before = await snapshotRegistry(database.db);
     const edited = fixture
       .replace("Domain registrar login (Gandi),unknown,1,password,gandi,admin,static,unknown,maya@", "Domain registrar login (Gandi),unknown,7,password,gandi,admin,static,unknown,nobody@")
-      .replace("Twilio master auth token,prod,2,", "Twilio master auth token,production,2,")
+      .replace("Twilio master auth token,prod,2,", "Twilio master auth token,live,2,")
       .concat("A brand-new secret,prod,1,api_key,acme,read,static,unknown,unknown,unknown,unknown,unknown,new-consumer,unknown,unknown,unknown\n");
     const result = await importText(edited);
     expect(result.ok).toBe(false);
     expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
-      'top-20.csv, line 6, column 3 (tier): "7" is not a tier: write 1, 2, 3, 4 or unknown',
+      'top-20.csv, line 6, column 3 (tier): "7" is not a tier: write 1, 2, 3, 4 (or Tier 1…Tier 4) or unknown',
       "top-20.csv, line 6, column 9 (creator): no person with the e-mail nobody@lumenpay.example is in the registry: add them under People first, or write unknown",
       // after the two-line description of Stripe (lines 19-20): line numbers are the file's
-      'top-20.csv, line 21, column 2 (environment): "production" is not an environment: write prod, staging, dev, unknown',
+      'top-20.csv, line 21, column 2 (environment): "live" is not an environment: write prod (Production), staging, dev (Development) or unknown',
     ]);
     expect(await snapshotRegistry(database.db)).toBe(before);
   });

@@ -12,7 +12,7 @@
 import { LOCATION_KINDS } from "@/lib/domain/registry-values";
 import type { DeclaredLocation, LocationKind } from "@/lib/sources/inventory-file/format";
 import { quote } from "@/lib/sources/inventory-file/problems";
-import { parseEmail, type Parsed } from "@/lib/sources/inventory-file/values";
+import { parseEmail, vocabularyValue, type Parsed } from "@/lib/sources/inventory-file/values";
 
 const KINDS: readonly LocationKind[] = LOCATION_KINDS;
 const FLAG = /\s*\((un)?sanctioned\)$/i;
@@ -43,8 +43,7 @@ export function parseLocation(entry: string): Parsed<DeclaredLocation> {
   }
   const colon = rest.indexOf(":");
   if (colon < 0) return fail(`has no kind: ${HINT}`);
-  const kindText = rest.slice(0, colon).trim().toLowerCase().replace(/[\s-]+/g, "_");
-  const kind = KINDS.find((k) => k === kindText);
+  const kind = vocabularyValue(KINDS, rest.slice(0, colon));
   if (!kind) return fail(`has an unknown location kind ${quote(rest.slice(0, colon).trim())}: ${HINT}`);
   const place = rest.slice(colon + 1).trim();
   if (!place) return fail(`has no place after "${kind}:": ${HINT}`);

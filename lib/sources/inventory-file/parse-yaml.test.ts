@@ -48,7 +48,7 @@ describe("reading a YAML inventory", () => {
   tier: [1, 2]
   owner: dana@x.example
 - name: B
-  environment: production
+  environment: live
   consumers: {a: b}
 - just a string
 - tier: 2
@@ -56,7 +56,7 @@ describe("reading a YAML inventory", () => {
     expect(problems.map(formatProblem)).toEqual([
       "inventory.yaml, line 2, column 9 (tier): must be a single value, not a list",
       "inventory.yaml, line 3, column 3 (owner): unknown key \"owner\"; the keys are: name, environment, tier, kind, provider, privilege, lifetime, ttl, creator, operator, approver, incident_commander, consumers, revoke_path, locations, description",
-      'inventory.yaml, line 5, column 16 (environment): "production" is not an environment: write prod, staging, dev, unknown',
+      'inventory.yaml, line 5, column 16 (environment): "live" is not an environment: write prod (Production), staging, dev (Development) or unknown',
       "inventory.yaml, line 6, column 14 (consumers): must be a single value, not a mapping",
       "inventory.yaml, line 7, column 3: each item must be a mapping of column: value (e.g.\n- name: Office Wi-Fi passphrase\n  tier: 4)",
       "inventory.yaml, line 8 (name): this item has no name: every secret needs one",

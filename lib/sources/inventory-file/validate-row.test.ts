@@ -34,22 +34,37 @@ describe("validating inventory rows", () => {
     });
   });
 
+  it("accepts every enumerated value as the UI labels it, in any case (Production, Tier 1, Short-lived, Secret store)", () => {
+    const { rows, problems } = read(
+      'A,Production,Tier 1,Database credential,x,ADMIN,Short-lived,,,,,,,,"Secret store: vault kv/app; CI variable: GitHub Actions",',
+      "B,development,tier 4,api key,x,Read,STATIC,,,,,,,,,",
+      "C,PROD,2,OAuth Client,x,write,short_lived,,,,,,,,,",
+    );
+    expect(problems).toEqual([]);
+    expect(rows.map((r) => r.fields)).toMatchObject([
+      { environment: "prod", tier: 1, kind: "database_credential", privilege: "admin", lifetime: "short_lived" },
+      { environment: "dev", tier: 4, kind: "api_key", privilege: "read", lifetime: "static" },
+      { environment: "prod", tier: 2, kind: "oauth_client", privilege: "write", lifetime: "short_lived" },
+    ]);
+    expect(rows[0]?.locations?.map((l) => l.kind)).toEqual(["store", "ci_variable"]);
+  });
+
   it("collects every bad value of every row, each at its cell", () => {
     const { problems } = read(
-      "A,production,5,apikey,x,root,forever,soon,dana,unknown,unknown,unknown,unknown,unknown,1Password,unknown",
+      "A,live,5,apikey,x,root,forever,soon,dana,unknown,unknown,unknown,unknown,unknown,1Password,unknown",
       "unknown,dev,0,password,x,read,static,0,unknown,unknown,unknown,unknown,unknown,unknown,vault: kv/app,unknown",
     );
     expect(problems.map(formatProblem)).toEqual([
-      'top-20.csv, line 2, column 2 (environment): "production" is not an environment: write prod, staging, dev, unknown',
-      'top-20.csv, line 2, column 3 (tier): "5" is not a tier: write 1, 2, 3, 4 or unknown',
-      'top-20.csv, line 2, column 4 (kind): "apikey" is not a kind: write api_key, database_credential, oauth_client, signing_key, access_token, webhook_secret, certificate, ssh_key, password, encryption_key, unknown',
-      'top-20.csv, line 2, column 6 (privilege): "root" is not a privilege: write admin, write, read, unknown',
-      'top-20.csv, line 2, column 7 (lifetime): "forever" is not a lifetime: write static, short_lived, unknown',
+      'top-20.csv, line 2, column 2 (environment): "live" is not an environment: write prod (Production), staging, dev (Development) or unknown',
+      'top-20.csv, line 2, column 3 (tier): "5" is not a tier: write 1, 2, 3, 4 (or Tier 1…Tier 4) or unknown',
+      'top-20.csv, line 2, column 4 (kind): "apikey" is not a kind: write api_key, database_credential, oauth_client, signing_key, access_token, webhook_secret, certificate, ssh_key, password, encryption_key or unknown',
+      'top-20.csv, line 2, column 6 (privilege): "root" is not a privilege: write admin, write, read or unknown',
+      'top-20.csv, line 2, column 7 (lifetime): "forever" is not a lifetime: write static, short_lived or unknown',
       'top-20.csv, line 2, column 8 (ttl): "soon" is not a duration: write seconds (900) or a number with s, m, h or d (15m, 1h, 7d)',
       'top-20.csv, line 2, column 9 (creator): "dana" is not an e-mail address: name people by e-mail, or write unknown',
       expect.stringMatching(/^top-20\.csv, line 2, column 15 \(locations\): "1Password" has no kind: write kind: place/),
       "top-20.csv, line 3, column 1 (name): every secret needs a name (unknown is not a name)",
-      'top-20.csv, line 3, column 3 (tier): "0" is not a tier: write 1, 2, 3, 4 or unknown',
+      'top-20.csv, line 3, column 3 (tier): "0" is not a tier: write 1, 2, 3, 4 (or Tier 1…Tier 4) or unknown',
       'top-20.csv, line 3, column 8 (ttl): "0" is not a duration: a TTL is longer than 0',
       expect.stringMatching(/^top-20\.csv, line 3, column 15 \(locations\): "vault: kv\/app" has an unknown location kind "vault"/),
     ]);
