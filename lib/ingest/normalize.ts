@@ -3,17 +3,6 @@
 import { isIP } from "node:net";
 import type { ZodError } from "zod";
 
-const RFC3339 = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:\d{2})$/i;
-
-/** An RFC 3339 time (any number of fraction digits, any offset) → ISO 8601 UTC with milliseconds. */
-export function toIsoUtc(text: string): string | null {
-  const match = RFC3339.exec(text.trim());
-  if (!match) return null;
-  const fraction = (match[2] ?? "").slice(0, 3).padEnd(3, "0");
-  const time = new Date(`${match[1]}.${fraction}${match[3]!.toUpperCase()}`);
-  return Number.isNaN(time.getTime()) ? null : time.toISOString();
-}
-
 /** An IPv4/IPv6 address, with a port or brackets stripped; anything else (redacted, "private", a host) → null. */
 export function ipOrNull(text: string | null | undefined): string | null {
   if (!text) return null;

@@ -16,7 +16,7 @@ export type LogFormat = (typeof FORMATS)[number];
 
 /** Exactly the fields `keyledger ingest --out` writes, one JSON object per line. */
 export type NormalizedEvent = {
-  occurredAt: string; // ISO 8601, UTC, e.g. 2026-11-20T09:15:02.123Z
+  occurredAt: string; // ISO 8601 UTC to the µs the log has: 2026-11-20T09:15:02.123Z, …02.123456Z (lib/ingest/log-time.ts)
   sourceKind: SourceKind;
   action: Action;
   rawAction: string; // the store's own name: GetSecretValue, read, SecretGet, …AccessSecretVersion

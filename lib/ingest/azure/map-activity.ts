@@ -6,10 +6,12 @@
 import { z } from "zod";
 import { principalOf } from "@/lib/ingest/azure/identity";
 import { activityOperation } from "@/lib/ingest/azure/operations";
-import { digestId, isFailureWord, signatureName } from "@/lib/ingest/azure/result";
+import { isFailureWord, signatureName } from "@/lib/ingest/azure/result";
 import { isVaultResource, refFromResourceId } from "@/lib/ingest/azure/secret-ref";
 import { SKIP } from "@/lib/ingest/azure/skip-reasons";
-import { describeIssue, ipOrNull, toIsoUtc } from "@/lib/ingest/normalize";
+import { digestId } from "@/lib/ingest/digest-id";
+import { NOT_A_TIME, parseLogTime } from "@/lib/ingest/log-time";
+import { describeIssue, ipOrNull } from "@/lib/ingest/normalize";
 import type { RecordResult } from "@/lib/ingest/json/to-outcomes";
 
 const text = z.string().nullish();
@@ -110,8 +112,8 @@ function normalize(value: Record<string, unknown>): Entry | string {
 export function mapActivity(value: Record<string, unknown>): RecordResult {
   const entry = normalize(value);
   if (typeof entry === "string") return { kind: "quarantined", reason: entry };
-  const occurredAt = toIsoUtc(entry.time);
-  if (!occurredAt) return { kind: "quarantined", reason: `field ${isRestActivity(value) ? "eventTimestamp" : "time"}: not an RFC 3339 time` };
+  const occurredAt = parseLogTime(entry.time);
+  if (!occurredAt) return { kind: "quarantined", reason: `field ${isRestActivity(value) ? "eventTimestamp" : "time"}: ${NOT_A_TIME}` };
   const resource = entry.resources.find((r) => isVaultResource(r)) ?? null;
   const operation = activityOperation(entry.operation);
   if (!resource || !operation) {

@@ -3,10 +3,12 @@
 import { z } from "zod";
 import { principalOf, hasCaller } from "@/lib/ingest/azure/identity";
 import { auditOperation, isSecretNotification } from "@/lib/ingest/azure/operations";
-import { digestId, httpStatus, isFailureWord, signatureName, statusName } from "@/lib/ingest/azure/result";
+import { httpStatus, isFailureWord, signatureName, statusName } from "@/lib/ingest/azure/result";
 import { isVaultResource, refFromResourceId, secretUrl, vaultUrl } from "@/lib/ingest/azure/secret-ref";
 import { SKIP } from "@/lib/ingest/azure/skip-reasons";
-import { capText, describeIssue, ipOrNull, toIsoUtc } from "@/lib/ingest/normalize";
+import { digestId } from "@/lib/ingest/digest-id";
+import { NOT_A_TIME, parseLogTime } from "@/lib/ingest/log-time";
+import { capText, describeIssue, ipOrNull } from "@/lib/ingest/normalize";
 import type { RecordResult } from "@/lib/ingest/json/to-outcomes";
 
 const text = z.string().nullish();
@@ -32,8 +34,8 @@ export function mapAuditEvent(value: Record<string, unknown>): RecordResult {
   const parsed = auditEventSchema.safeParse(value);
   if (!parsed.success) return { kind: "quarantined", reason: describeIssue(parsed.error) };
   const record = parsed.data;
-  const occurredAt = toIsoUtc(record.time);
-  if (!occurredAt) return { kind: "quarantined", reason: "field time: not an RFC 3339 time" };
+  const occurredAt = parseLogTime(record.time);
+  if (!occurredAt) return { kind: "quarantined", reason: `field time: ${NOT_A_TIME}` };
   // Managed HSMs (and other services) write AuditEvent records too; they hold no secrets.
   if (record.resourceId && !isVaultResource(record.resourceId)) return { kind: "skipped", reason: SKIP.notKeyVault };
   const operation = auditOperation(record.operationName);

@@ -10,7 +10,7 @@ const events = (outcomes: ParseOutcome[]) => outcomes.flatMap((o) => (o.kind ===
 const summary = (outcomes: ParseOutcome[]) => outcomes.map((o) => (o.kind === "event" ? [o.event.action, o.event.secretRef] : [o.kind, o.reason]));
 
 const secretGet: NormalizedEvent = {
-  occurredAt: "2026-03-02T10:15:02.411Z",
+  occurredAt: "2026-03-02T10:15:02.411179Z",
   sourceKind: "azure",
   action: "read",
   rawAction: "SecretGet",
@@ -165,7 +165,7 @@ describe("azureParser quarantines what it cannot read, with its location", () =>
       ["quarantined", "field operationName: expected string or object", 1],
       ["quarantined", "missing field operationName", 2],
       ["quarantined", "missing field time", 3],
-      ["quarantined", "field time: not an RFC 3339 time", 4],
+      ["quarantined", "field time: not a date-time (ISO 8601, or a SIEM export's 2026-11-20 09:15:02.123456)", 4],
       ["quarantined", "field identity: expected object, received string", 5],
       ["quarantined", "field identity.claim: expected object, received array", 6],
       ["quarantined", "field properties.httpStatusCode: invalid input", 7],

@@ -1,6 +1,5 @@
 // HTTP outcomes as Azure logs them: a status code (number or text), or the status' name in
 // resultSignature ("Forbidden", "Failed.Forbidden", "Succeeded.Created").
-import { createHash } from "node:crypto";
 
 const NAMES: Record<number, string> = {
   400: "BadRequest", 401: "Unauthorized", 403: "Forbidden", 404: "NotFound", 405: "MethodNotAllowed", 409: "Conflict",
@@ -29,9 +28,3 @@ export function signatureName(signature: string | number | null | undefined): st
 }
 
 export const isFailureWord = (text: string | null | undefined) => Boolean(text && /^(fail|failed|failure)$/i.test(text.trim()));
-
-/** A stable id for records that carry none: the fields that tell one request from another, hashed. */
-export function digestId(prefix: string, parts: unknown[]): string {
-  const digest = createHash("sha256").update(JSON.stringify(parts.map((part) => (part === undefined ? null : part)))).digest("hex");
-  return `${prefix}:${digest.slice(0, 40)}`;
-}

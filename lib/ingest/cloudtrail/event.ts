@@ -1,25 +1,11 @@
 // One CloudTrail event record, checked with zod. Only what Keyledger maps is validated; anything
 // else in the record is ignored. Reasons name the field, never its value.
 import { z } from "zod";
+import { NOT_A_TIME, parseLogTime } from "@/lib/ingest/log-time";
 import { redact } from "@/lib/log";
 
 const text = z.string().nullish();
 const bag = z.record(z.string(), z.unknown()).nullish();
-
-let last: { value: string; iso: string | null } = { value: "", iso: null };
-
-/** CloudTrail writes eventTime as 2026-11-20T09:15:02Z; fractions and offsets are accepted too. */
-export function toIsoUtc(value: string): string | null {
-  // Neighbouring records share their second, and each time is checked then converted: remember the last one.
-  if (value === last.value) return last.iso;
-  let iso: string | null = null;
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(value)) {
-    const date = new Date(value.replace(/(\.\d{3})\d+/, "$1"));
-    iso = Number.isNaN(date.getTime()) ? null : date.toISOString();
-  }
-  last = { value, iso };
-  return iso;
-}
 
 const identitySchema = z.object({
   type: text,
@@ -40,7 +26,7 @@ const identitySchema = z.object({
 });
 
 export const cloudTrailEventSchema = z.object({
-  eventTime: z.string().refine((value) => toIsoUtc(value) !== null, "not an ISO 8601 timestamp"),
+  eventTime: z.string().refine((value) => parseLogTime(value) !== null, NOT_A_TIME),
   eventSource: z.string(),
   eventName: z.string().min(1),
   eventID: z.string().min(1),

@@ -5,7 +5,8 @@ import { isIP } from "node:net";
 import type { NormalizedEvent } from "@/lib/ingest/types";
 import { redact } from "@/lib/log";
 import { SECRETS_MANAGER, specOf } from "@/lib/ingest/cloudtrail/actions";
-import { cloudTrailEventSchema, describeIssue, describeJsonError, toIsoUtc, type CloudTrailEvent } from "@/lib/ingest/cloudtrail/event";
+import { cloudTrailEventSchema, describeIssue, describeJsonError, type CloudTrailEvent } from "@/lib/ingest/cloudtrail/event";
+import { parseLogTime } from "@/lib/ingest/log-time";
 import { cloudTrailActor } from "@/lib/ingest/cloudtrail/map-identity";
 import type { RecordResult } from "@/lib/ingest/json/to-outcomes";
 import { isPlainObject } from "@/lib/ingest/normalize";
@@ -52,7 +53,7 @@ function baseEvent(event: CloudTrailEvent, failed: boolean): Base {
   const ip = event.sourceIPAddress ?? "";
   const userAgent = event.userAgent || null;
   return {
-    occurredAt: toIsoUtc(event.eventTime) ?? event.eventTime,
+    occurredAt: parseLogTime(event.eventTime) ?? event.eventTime,
     sourceKind: "cloudtrail",
     rawAction: event.eventName,
     result: errorCode ? "failure" : "success",

@@ -18,7 +18,7 @@ describe("cloudTrailParser quarantine in a JSON document (located by record inde
     expect(quarantinedOf(out)).toEqual([
       { file: "trail.json", line: 1, index: 0, reason: "eventTime: Invalid input: expected string, received number" },
       { file: "trail.json", line: 1, index: 1, reason: "eventID: Invalid input: expected string, received undefined" },
-      { file: "trail.json", line: 1, index: 2, reason: "eventTime: not an ISO 8601 timestamp" },
+      { file: "trail.json", line: 1, index: 2, reason: "eventTime: not a date-time (ISO 8601, or a SIEM export's 2026-11-20 09:15:02.123456)" },
       { file: "trail.json", line: 1, index: 3, reason: "userIdentity: Invalid input: expected object, received string" },
       { file: "trail.json", line: 1, index: 4, reason: "eventSource: missing" },
       { file: "trail.json", line: 1, index: 5, reason: "not a JSON object" },

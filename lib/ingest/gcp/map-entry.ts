@@ -4,7 +4,9 @@
 import { z } from "zod";
 import { grpcCodeName } from "@/lib/ingest/gcp/grpc-codes";
 import { actionOf, maskPaths, secretMethod } from "@/lib/ingest/gcp/methods";
-import { capText, describeIssue, ipOrNull, isPlainObject, toIsoUtc } from "@/lib/ingest/normalize";
+import { digestId } from "@/lib/ingest/digest-id";
+import { NOT_A_TIME, parseLogTime } from "@/lib/ingest/log-time";
+import { capText, describeIssue, ipOrNull, isPlainObject } from "@/lib/ingest/normalize";
 import { principalOf } from "@/lib/ingest/gcp/principal";
 import type { RecordResult } from "@/lib/ingest/json/to-outcomes";
 
@@ -17,7 +19,10 @@ export const SKIP = {
 const AUDIT_LOG_TYPE = "type.googleapis.com/google.cloud.audit.AuditLog";
 const SECRET_MANAGER = "secretmanager.googleapis.com";
 
-const envelopeSchema = z.object({ insertId: z.string().min(1), timestamp: z.string(), logName: z.string().optional() }).loose();
+// Exporters (a SIEM, a trimmed documentation sample) may drop insertId, timestamp and logName.
+const envelopeSchema = z.object({ insertId: z.string().optional(), timestamp: z.string().optional(), logName: z.string().optional() }).loose();
+const requestTimeSchema = z.object({ protoPayload: z.object({ requestMetadata: z.object({ requestAttributes: z.object({ time: z.string() }) }) }) });
+const REQUEST_TIME = "protoPayload.requestMetadata.requestAttributes.time";
 const payloadHeadSchema = z.object({ "@type": z.string().optional(), serviceName: z.string(), methodName: z.string() }).loose();
 const auditLogSchema = z
   .object({
@@ -49,12 +54,20 @@ function secretRefOf(resourceName: string | undefined, request: Request): { ref:
   return { ref: name && STORE_NAME.test(name) ? name : null, isSecret: false };
 }
 
+/** The entry's timestamp or, when an export dropped it, the time the request was received. */
+function timeOf(value: Record<string, unknown>, timestamp: string | undefined): string | { reason: string } {
+  if (timestamp !== undefined) return parseLogTime(timestamp) ?? { reason: `field timestamp: ${NOT_A_TIME}` };
+  const request = requestTimeSchema.safeParse(value);
+  if (!request.success) return { reason: "missing field timestamp" };
+  return parseLogTime(request.data.protoPayload.requestMetadata.requestAttributes.time) ?? { reason: `field ${REQUEST_TIME}: ${NOT_A_TIME}` };
+}
+
 export function mapEntry(value: unknown): RecordResult {
   if (!isPlainObject(value)) return { kind: "quarantined", reason: "not a JSON object" };
   const envelope = envelopeSchema.safeParse(value);
   if (!envelope.success) return { kind: "quarantined", reason: describeIssue(envelope.error) };
-  const occurredAt = toIsoUtc(envelope.data.timestamp);
-  if (!occurredAt) return { kind: "quarantined", reason: "field timestamp: not an RFC 3339 time" };
+  const occurredAt = timeOf(value, envelope.data.timestamp);
+  if (typeof occurredAt !== "string") return { kind: "quarantined", reason: occurredAt.reason };
 
   const payload = value.protoPayload;
   if (payload === undefined) return { kind: "skipped", reason: SKIP.notAudit };
@@ -91,7 +104,8 @@ export function mapEntry(value: unknown): RecordResult {
       userAgent: capText(requestMetadata?.callerSuppliedUserAgent),
       secretRef: ref,
       // insertId is unique within a log; the log name makes it unique across the sinks' exports.
-      rawId: logName ? `${logName}#${insertId}` : insertId,
+      // An entry exported without it is known by its content.
+      rawId: insertId ? (logName ? `${logName}#${insertId}` : insertId) : digestId("entry", value),
     },
   };
 }

@@ -9,7 +9,7 @@ const DATA_ACCESS = "projects/acme-prod/logs/cloudaudit.googleapis.com%2Fdata_ac
 const sink = fixture("gcp", "sink-secretmanager.jsonl");
 
 const accessBySa: NormalizedEvent = {
-  occurredAt: "2026-03-02T10:15:02.123Z",
+  occurredAt: "2026-03-02T10:15:02.123456Z",
   sourceKind: "gcp",
   action: "read",
   rawAction: `${SM}AccessSecretVersion`,
@@ -116,9 +116,48 @@ describe("gcpParser on a JSON document", () => {
     expect(events(await collect(gcpParser, single))).toEqual([accessBySa]);
   });
 
-  it("quarantines the documentation sample that was trimmed of its timestamp", async () => {
-    expect(await collect(gcpParser, fixture("gcp", "doc-sample-trimmed.json"), "doc.json")).toEqual([
-      { kind: "quarantined", reason: "missing field timestamp", location: { file: "doc.json", line: 1, index: 0 } },
+  it("reads the documentation sample that was trimmed of its timestamp at the time the request was received", async () => {
+    expect(events(await collect(gcpParser, fixture("gcp", "doc-sample-trimmed.json"), "doc.json"))).toMatchObject([
+      { occurredAt: "2025-02-02T22:56:34.343726Z", rawId: "j5g83weee2yb", rawAction: `${SM}AccessSecretVersion`, secretRef: "projects/victim-project/secrets/retrieve-secret-8" },
+    ]);
+  });
+});
+
+describe("gcpParser on entries an exporter stripped of insertId, timestamp and logName", () => {
+  const stripped = (fields: Record<string, unknown> = {}) => {
+    const value = JSON.parse(entry(fields)) as Record<string, unknown>;
+    delete value.insertId;
+    delete value.timestamp;
+    delete value.logName;
+    return value;
+  };
+  const withRequestTime = (time: unknown) =>
+    stripped({ protoPayload: { ...(JSON.parse(entry({})) as { protoPayload: object }).protoPayload, requestMetadata: { callerIp: "192.0.2.7", requestAttributes: { time } } } });
+
+  it("takes the time from requestMetadata.requestAttributes.time, to the microsecond", async () => {
+    const [event] = events(await collect(gcpParser, JSON.stringify(withRequestTime("2026-03-02T10:00:00.987654321Z"))));
+    expect(event).toMatchObject({ occurredAt: "2026-03-02T10:00:00.987654Z", sourceIp: "192.0.2.7", rawId: expect.stringMatching(/^entry:[0-9a-f]{40}$/) });
+  });
+
+  it("knows an entry by its content: the same entry re-exported (fields in another order) gets the same id, another entry another", async () => {
+    const value = withRequestTime("2026-03-02T10:00:00.5Z");
+    const reordered = Object.fromEntries(Object.entries(value).reverse());
+    const other = withRequestTime("2026-03-02T10:00:00.6Z");
+    const ids = events(await collect(gcpParser, [value, reordered, other].map((v) => JSON.stringify(v)).join("\n"))).map((e) => e.rawId);
+    expect(ids[0]).toBe(ids[1]);
+    expect(ids[2]).not.toBe(ids[0]);
+  });
+
+  it("reads a SIEM export's time (space, no zone: UTC, nine fraction digits) in the timestamp too", async () => {
+    const [event] = events(await collect(gcpParser, entry({ timestamp: "2026-03-02 10:00:00.123456789" })));
+    expect(event?.occurredAt).toBe("2026-03-02T10:00:00.123456Z");
+  });
+
+  it("still quarantines, with the field, an entry with no time at all or an unreadable one", async () => {
+    const text = [JSON.stringify(stripped()), JSON.stringify(withRequestTime("soon"))].join("\n");
+    expect(await collect(gcpParser, text, "siem.jsonl")).toEqual([
+      { kind: "quarantined", reason: "missing field timestamp", location: { file: "siem.jsonl", line: 1 } },
+      { kind: "quarantined", reason: "field protoPayload.requestMetadata.requestAttributes.time: not a date-time (ISO 8601, or a SIEM export's 2026-11-20 09:15:02.123456)", location: { file: "siem.jsonl", line: 2 } },
     ]);
   });
 });
@@ -127,7 +166,7 @@ describe("gcpParser quarantines what it cannot read, with its location", () => {
   it("names the field of a wrong type or a missing one, never its value", async () => {
     const text = [
       entry({ protoPayload: { serviceName: "secretmanager.googleapis.com", methodName: 42 } }),
-      entry({ insertId: undefined }),
+      entry({ insertId: 7 }),
       entry({ timestamp: "yesterday" }),
       entry({ protoPayload: "text" }),
       entry({ protoPayload: { serviceName: "secretmanager.googleapis.com", methodName: `${SM}GetSecret`, status: { code: "SOMETIMES" } } }),
@@ -138,8 +177,8 @@ describe("gcpParser quarantines what it cannot read, with its location", () => {
     const outcomes = await collect(gcpParser, text, "bad.jsonl");
     expect(outcomes).toEqual([
       { kind: "quarantined", reason: "field protoPayload.methodName: expected string, received number", location: { file: "bad.jsonl", line: 1 } },
-      { kind: "quarantined", reason: "missing field insertId", location: { file: "bad.jsonl", line: 2 } },
-      { kind: "quarantined", reason: "field timestamp: not an RFC 3339 time", location: { file: "bad.jsonl", line: 3 } },
+      { kind: "quarantined", reason: "field insertId: expected string, received number", location: { file: "bad.jsonl", line: 2 } },
+      { kind: "quarantined", reason: "field timestamp: not a date-time (ISO 8601, or a SIEM export's 2026-11-20 09:15:02.123456)", location: { file: "bad.jsonl", line: 3 } },
       { kind: "quarantined", reason: "field protoPayload: expected object", location: { file: "bad.jsonl", line: 4 } },
       { kind: "quarantined", reason: "field protoPayload.status.code: not a status code", location: { file: "bad.jsonl", line: 5 } },
       { kind: "quarantined", reason: "field protoPayload.authenticationInfo: expected object, received array", location: { file: "bad.jsonl", line: 6 } },

@@ -2,19 +2,9 @@
 // maps are validated; HMAC'd strings (hmac-sha256:…) pass through untouched. A reason never
 // quotes the line: it names the field and what was wrong with it.
 import { z } from "zod";
+import { NOT_A_TIME, parseLogTime } from "@/lib/ingest/log-time";
 import { isPlainObject } from "@/lib/ingest/normalize";
 import { redact } from "@/lib/log";
-
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** Vault writes RFC 3339 with up to nanoseconds; JavaScript dates keep milliseconds. */
-export function toIsoUtc(time: string): string | null {
-  const match = ISO_TIME.exec(time);
-  if (!match) return null;
-  const fraction = (match[1] ?? ".000").slice(0, 4).padEnd(4, "0");
-  const date = new Date(time.replace(/\.\d+/, "").replace(/(Z|[+-]\d{2}:\d{2})$/, `${fraction}$1`));
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
-}
 
 const optionalText = z.string().nullish();
 
@@ -39,7 +29,7 @@ const requestSchema = z.object({
 });
 
 export const auditEntrySchema = z.object({
-  time: z.string().refine((value) => toIsoUtc(value) !== null, "not an RFC 3339 timestamp"),
+  time: z.string().refine((value) => parseLogTime(value) !== null, NOT_A_TIME),
   type: z.enum(["request", "response"]),
   auth: authSchema.nullish(),
   request: requestSchema,

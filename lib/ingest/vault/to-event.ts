@@ -4,7 +4,8 @@
 import { isIP } from "node:net";
 import type { Action, NormalizedEvent } from "@/lib/ingest/types";
 import { redact } from "@/lib/log";
-import { toIsoUtc, type AuditEntry } from "@/lib/ingest/vault/entry";
+import { parseLogTime } from "@/lib/ingest/log-time";
+import type { AuditEntry } from "@/lib/ingest/vault/entry";
 import { vaultActor } from "@/lib/ingest/vault/map-actor";
 
 /** errorCode of a request whose response never came: not known to have succeeded, so counted as failed. */
@@ -31,7 +32,7 @@ function userAgent(headers: Record<string, unknown> | null | undefined): string 
 export function toEvent(entry: AuditEntry, target: { action: Action; secretRef: string }, errorCode = vaultErrorCode(entry.error)): NormalizedEvent {
   const remote = entry.request.remote_address ?? "";
   return {
-    occurredAt: toIsoUtc(entry.time) ?? entry.time,
+    occurredAt: parseLogTime(entry.time) ?? entry.time,
     sourceKind: "vault",
     action: target.action,
     rawAction: entry.request.operation,
