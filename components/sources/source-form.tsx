@@ -1,9 +1,12 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ApiError, apiSend } from "@/lib/http/api-client";
+import { sourceKeys } from "@/components/sources/use-source";
 import { LABELS } from "@/lib/domain/format";
+import { INTERVAL_CHOICES, intervalWords } from "@/lib/jobs/sync-schedule";
 import { SOURCE_EXAMPLES } from "@/lib/sources/examples";
 import type { SourceKind } from "@/lib/sources/types";
 
@@ -14,6 +17,7 @@ const KINDS = Object.keys(SOURCE_EXAMPLES) as Exclude<SourceKind, "inventory_fil
 /** Add or edit a source. Configuration is JSON (where the store is, where credentials come from — never credentials). */
 export function SourceForm({ mode, source }: { mode: "new" | "edit"; source?: Editable }) {
   const router = useRouter();
+  const client = useQueryClient();
   const [kind, setKind] = useState<string>(source?.kind ?? "aws_secrets_manager");
   const [name, setName] = useState(source?.name ?? "");
   const [config, setConfig] = useState(JSON.stringify(source?.config ?? SOURCE_EXAMPLES.aws_secrets_manager.config, null, 2));
@@ -21,6 +25,8 @@ export function SourceForm({ mode, source }: { mode: "new" | "edit"; source?: Ed
   const [interval, setIntervalMinutes] = useState(String(source?.syncIntervalMinutes ?? 60));
   const [problems, setProblems] = useState<Problem[]>([]);
   const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+  const intervals = [...new Set([...INTERVAL_CHOICES, Number(interval)])].sort((a, b) => a - b);
 
   const chooseKind = (next: string) => {
     setKind(next);
@@ -41,9 +47,13 @@ export function SourceForm({ mode, source }: { mode: "new" | "edit"; source?: Ed
     const body = { name, config: parse(config, "config") ?? {}, tagKeys: parse(tagKeys, "tag keys"), syncIntervalMinutes: Number(interval), ...(mode === "new" ? { kind } : {}) };
     if (local.length) return setProblems(local);
     setSaving(true);
+    setSaved(null);
     try {
-      const saved = await apiSend<{ id: string }>(mode === "new" ? "POST" : "PATCH", mode === "new" ? "/api/v1/sources" : `/api/v1/sources/${source!.id}`, body);
-      router.push(`/sources/${saved.id}`);
+      const result = await apiSend<{ id: string; name: string; syncIntervalMinutes: number }>(mode === "new" ? "POST" : "PATCH", mode === "new" ? "/api/v1/sources" : `/api/v1/sources/${source!.id}`, body);
+      setProblems([]);
+      if (mode === "new") return router.push(`/sources/${result.id}`);
+      setSaved(`Saved "${result.name}": synced ${intervalWords(result.syncIntervalMinutes)}, configuration and tag keys as shown.`);
+      await client.invalidateQueries({ queryKey: sourceKeys.all });
       router.refresh();
     } catch (error) {
       const errors = error instanceof ApiError ? error.errors : [];
@@ -73,8 +83,14 @@ export function SourceForm({ mode, source }: { mode: "new" | "edit"; source?: Ed
           <input className="field" name="name" value={name} onChange={(e) => setName(e.target.value)} placeholder="AWS Secrets Manager · production" required />
         </label>
         <label className="flex flex-col gap-1 text-xs font-medium text-slate-500">
-          Sync every (minutes)
-          <input className="field" name="interval" type="number" min={5} max={10080} value={interval} onChange={(e) => setIntervalMinutes(e.target.value)} />
+          Sync schedule
+          <select className="field" name="interval" value={interval} onChange={(e) => (setIntervalMinutes(e.target.value), setSaved(null))}>
+            {intervals.map((minutes) => (
+              <option key={minutes} value={minutes}>
+                {intervalWords(minutes)}
+              </option>
+            ))}
+          </select>
         </label>
       </div>
       <label className="flex flex-col gap-1 text-xs font-medium text-slate-500">
@@ -102,9 +118,16 @@ export function SourceForm({ mode, source }: { mode: "new" | "edit"; source?: Ed
           ))}
         </ul>
       )}
-      <button type="submit" className="btn-primary" disabled={saving}>
-        {saving ? "Saving…" : mode === "new" ? "Add source" : "Save changes"}
-      </button>
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" className="btn-primary" disabled={saving}>
+          {saving ? "Saving…" : mode === "new" ? "Add source" : "Save changes"}
+        </button>
+        {saved && (
+          <p role="status" className="text-sm text-emerald-700">
+            {saved}
+          </p>
+        )}
+      </div>
     </form>
   );
 }

@@ -8,7 +8,8 @@ import { SYNC_QUEUE, type SyncJob } from "@/lib/jobs/queue";
 import { refreshLastAccessed } from "@/lib/jobs/refresh-last-accessed";
 import { REMINDERS_CRON, sendRemindersJob } from "@/lib/jobs/reminders";
 import { ROTATION_OPEN_TASKS_CRON, rotationOpenTasksJob } from "@/lib/jobs/rotation-open-tasks";
-import { dueSources, queueRun } from "@/lib/jobs/schedule-syncs";
+import { cancelIfNotSyncable, dueSources, queueRun } from "@/lib/jobs/schedule-syncs";
+import { SCHEDULER_TICK_MINUTES } from "@/lib/jobs/sync-schedule";
 import { syncSource } from "@/lib/jobs/sync/sync-source";
 import { log } from "@/lib/log";
 
@@ -45,10 +46,12 @@ export async function startWorker({ url, db }: { url: string; db: Db }): Promise
   }
   await boss.createQueue(SYNC_QUEUE);
   await boss.work<SyncJob>(SYNC_QUEUE, { localConcurrency: 2 }, async ([job]) => {
+    // A run queued before its source was disabled or deleted does not start.
+    if (job && (await cancelIfNotSyncable(db, job.data))) return;
     if (job) await syncSource({ db, sourceId: job.data.sourceId, runId: job.data.runId });
   });
   await boss.createQueue("sources-schedule-syncs");
-  await boss.schedule("sources-schedule-syncs", "*/5 * * * *", null, { tz: "UTC" });
+  await boss.schedule("sources-schedule-syncs", `*/${SCHEDULER_TICK_MINUTES} * * * *`, null, { tz: "UTC" });
   await boss.work("sources-schedule-syncs", async () => {
     for (const sourceId of await dueSources(db)) {
       await boss.send(SYNC_QUEUE, { sourceId, runId: await queueRun(db, sourceId, "schedule") } satisfies SyncJob, { singletonKey: sourceId });

@@ -11,9 +11,12 @@ import { label, relativeDays } from "@/lib/domain/format";
 
 export const metadata = { title: "Sources" };
 
-export default async function SourcesPage() {
+type Search = Promise<{ deleted?: string; missing?: string }>;
+
+export default async function SourcesPage({ searchParams }: { searchParams: Search }) {
   const actor = await requirePermission("source:read");
   const rows = await listSourcesStatus({ actor });
+  const { deleted, missing } = await searchParams;
   return (
     <>
       <PageHeader
@@ -27,6 +30,12 @@ export default async function SourcesPage() {
           )
         }
       />
+      {typeof deleted === "string" && (
+        <p role="status" className="mb-4 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-2.5 text-sm text-emerald-800">
+          Deleted &ldquo;{deleted.slice(0, 80)}&rdquo;: it no longer syncs.{" "}
+          {/^\d+$/.test(missing ?? "") ? `Its ${missing} secret${missing === "1" ? "" : "s"} stay` : "Its secrets stay"} in the registry, marked missing, with their history.
+        </p>
+      )}
       <div className="card overflow-x-auto">
         <table className="w-full text-sm" data-testid="sources-table">
           <thead className="border-b border-slate-200 bg-slate-50/80 text-left text-xs text-slate-500">

@@ -4,7 +4,7 @@ import "server-only";
 // changes. A valid file is written in one transaction; a dry run does the same work and rolls back.
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { sources, syncRuns } from "@/db/schema";
 import type { Db, Queryable } from "@/lib/data/db";
 import { loadSecrets } from "@/lib/data/inventory/load-secrets";
@@ -86,7 +86,7 @@ async function lockSource(tx: Queryable, name: string, configPath: string | unde
  * export imported again lands on the same secrets.
  */
 async function defaultSourceName(tx: Queryable, file: string): Promise<string> {
-  const existing = await tx.select({ name: sources.name, config: sources.config }).from(sources).where(eq(sources.kind, "inventory_file"));
+  const existing = await tx.select({ name: sources.name, config: sources.config }).from(sources).where(and(eq(sources.kind, "inventory_file"), isNull(sources.deletedAt)));
   const byFile = existing.find((s) => typeof s.config.file === "string" && path.basename(s.config.file) === file);
   if (byFile) return byFile.name;
   return existing.length === 1 ? existing[0]!.name : file;

@@ -1,9 +1,10 @@
 import "server-only";
-import { desc, eq } from "drizzle-orm";
-import { sources, syncRuns } from "@/db/schema";
+import { desc, eq, sql } from "drizzle-orm";
+import { secrets, sources, syncRuns, type Source, type SyncRun } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { getDb, type Queryable } from "@/lib/data/db";
+import { nextSyncAt } from "@/lib/jobs/sync-schedule";
 import { getConnector } from "@/lib/sources/registry";
 import { viewableConfig, viewableMessage } from "@/lib/sources/viewable-config";
 
@@ -17,10 +18,14 @@ export async function getSource({ actor, id, db = getDb() }: { actor: Actor; id:
   const [stored] = await db.select().from(sources).where(eq(sources.id, id));
   if (!stored) return null;
   const storedRuns = await db.select().from(syncRuns).where(eq(syncRuns.sourceId, id)).orderBy(desc(syncRuns.queuedAt)).limit(20);
+  const [counts] = await db
+    .select({ secrets: sql<number>`count(*) filter (where ${secrets.missingSince} is null)::int`, missing: sql<number>`count(*) filter (where ${secrets.missingSince} is not null)::int` })
+    .from(secrets)
+    .where(eq(secrets.sourceId, id));
   const connector = getConnector(stored.kind);
   const parsed = connector?.configSchema.safeParse(stored.config);
   const fullPolicy = connector && parsed?.success ? connector.policy(parsed.data) : null;
-  const base = { connectorLabel: connector?.label ?? null, provides: connector?.provides ?? [] };
+  const base = { connectorLabel: connector?.label ?? null, provides: connector?.provides ?? [], counts: counts ?? { secrets: 0, missing: 0 }, schedule: scheduleOf(stored, storedRuns) };
   if (can(actor.role, "source:manage")) return { source: stored, runs: storedRuns, policy: fullPolicy, ...base };
 
   const hide = <T extends string | null>(text: T) => viewableMessage(stored.kind, stored.config, text);
@@ -29,4 +34,13 @@ export async function getSource({ actor, id, db = getDb() }: { actor: Actor; id:
   const policy = fullPolicy && { ...fullPolicy, text: hide(fullPolicy.text), notes: fullPolicy.notes && hide(fullPolicy.notes) };
   return { source, runs, policy, ...base };
 }
+/** When the scheduler syncs it next (lib/jobs/sync-schedule.ts), from its last runs: failed ones in a row since the last success. */
+function scheduleOf(source: Source, runs: SyncRun[]) {
+  const finished = runs.filter((run) => run.status === "succeeded" || (run.status === "failed" && run.errorCode !== "cancelled"));
+  const streak = finished.findIndex((run) => run.status !== "failed");
+  const failuresInARow = streak === -1 ? finished.length : streak;
+  const state = { syncIntervalMinutes: source.syncIntervalMinutes, lastSyncedAt: source.lastSyncedAt, failuresInARow, lastFailureAt: failuresInARow ? (finished[0]?.finishedAt ?? null) : null };
+  return { failuresInARow, nextSyncAt: nextSyncAt(state).toISOString() };
+}
+
 export type SourceDetail = NonNullable<Awaited<ReturnType<typeof getSource>>>;

@@ -1,5 +1,5 @@
 import "server-only";
-import { desc, eq, sql } from "drizzle-orm";
+import { desc, eq, isNull, sql } from "drizzle-orm";
 import { secrets, sources, syncRuns } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
@@ -7,7 +7,7 @@ import { getDb, type Queryable } from "@/lib/data/db";
 import { AppError } from "@/lib/errors";
 import { viewableMessage } from "@/lib/sources/viewable-config";
 
-/** Sources with their health: status, last sync, last error, secrets and missing counts, latest run. No configuration. */
+/** Sources with their health: status, last sync, last error, secrets and missing counts, latest run. No configuration, no deleted sources. */
 export async function listSourcesStatus({ actor, db = getDb() }: { actor: Actor; db?: Queryable }) {
   if (!can(actor.role, "source:read")) throw new AppError("forbidden", "You may not see sources");
   const latest = db
@@ -34,6 +34,7 @@ export async function listSourcesStatus({ actor, db = getDb() }: { actor: Actor;
     })
     .from(sources)
     .leftJoin(latest, eq(latest.sourceId, sources.id))
+    .where(isNull(sources.deletedAt))
     .orderBy(sources.name);
   // The configuration only serves to hide, from roles that may not manage sources, what the error quotes of it.
   const manage = can(actor.role, "source:manage");

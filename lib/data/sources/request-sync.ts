@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { sources } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
@@ -13,7 +13,7 @@ import { queueRun } from "@/lib/jobs/schedule-syncs";
 export async function requestSync({ actor, id }: { actor: Actor; id: string }): Promise<{ runId: string }> {
   if (!can(actor.role, "source:manage")) throw new AppError("forbidden", "Only admins sync sources");
   const db = getDb();
-  const [source] = await db.select().from(sources).where(eq(sources.id, id));
+  const [source] = await db.select().from(sources).where(and(eq(sources.id, id), isNull(sources.deletedAt)));
   if (!source) throw notFound("Source");
   if (!source.enabled) throw new AppError("conflict", "This source is disabled: enable it before syncing");
   if (source.kind === "inventory_file") throw new AppError("conflict", "An inventory file is imported, not synced: use `keyledger import FILE`");

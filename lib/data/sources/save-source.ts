@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { sources } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
@@ -22,7 +22,7 @@ export async function createSource({ actor, input, db = getDb() }: { actor: Acto
 
 export async function updateSource({ actor, id, input, db = getDb() }: { actor: Actor; id: string; input: z.infer<typeof updateSourceBody>; db?: Queryable }) {
   assertCanManage(actor);
-  const [current] = await db.select().from(sources).where(eq(sources.id, id)).for("update");
+  const [current] = await db.select().from(sources).where(and(eq(sources.id, id), isNull(sources.deletedAt))).for("update");
   if (!current) throw notFound("Source");
   const config = input.config ? validateSourceConfig(current.kind, input.config) : current.config;
   const [source] = await db

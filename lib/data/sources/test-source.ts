@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { sources } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
@@ -14,7 +14,7 @@ export type ConnectionTest = { ok: true; detail: string } | { ok: false; code: s
 /** "Test connection": one cheap metadata call with the configured credentials, 20 s at most. */
 export async function testSource({ actor, id }: { actor: Actor; id: string }): Promise<ConnectionTest> {
   if (!can(actor.role, "source:manage")) throw new AppError("forbidden", "Only admins test sources");
-  const [source] = await getDb().select().from(sources).where(eq(sources.id, id));
+  const [source] = await getDb().select().from(sources).where(and(eq(sources.id, id), isNull(sources.deletedAt)));
   if (!source) throw notFound("Source");
   if (source.config.demo === "true") return { ok: false, code: "demo", error: "This is a demo source with sample data: there is no store to connect to." };
   try {

@@ -11,7 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { getSource } from "@/lib/data/sources/get-source";
-import { label } from "@/lib/domain/format";
+import { formatDateTime, label } from "@/lib/domain/format";
 import { SourceHealth } from "@/components/sources/source-health";
 import { SOURCE_EXAMPLES } from "@/lib/sources/examples";
 
@@ -31,7 +31,8 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
   if (!detail) notFound();
   const { source, policy } = detail;
   const demo = source.config.demo === "true";
-  const manage = can(actor.role, "source:manage");
+  const deleted = source.deletedAt ? `Deleted ${formatDateTime(source.deletedAt)}${source.deletedBy ? ` by ${source.deletedBy}` : ""}: it no longer syncs; its secrets stay in the registry, marked missing, with their history.` : null;
+  const manage = can(actor.role, "source:manage") && !deleted;
   const credentials = source.kind !== "inventory_file" ? SOURCE_EXAMPLES[source.kind].credentials : "An inventory file is imported with `keyledger import FILE`.";
 
   return (
@@ -42,19 +43,18 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
       <PageHeader
         eyebrow={label(source.kind)}
         title={source.name}
-        description={demo ? "Sample data of the demo company: there is no store behind it to sync." : undefined}
-        actions={manage ? <SourceActions id={source.id} enabled={source.enabled} demo={demo} /> : <SourceStatus status={source.status} enabled={source.enabled} demo={demo} />}
+        description={deleted ?? (demo ? "Sample data of the demo company: there is no store behind it to sync." : undefined)}
+        actions={manage ? <SourceActions id={source.id} name={source.name} enabled={source.enabled} demo={demo} /> : <SourceStatus status={source.status} enabled={source.enabled} demo={demo} />}
       />
       <div className="grid gap-4 lg:grid-cols-2">
         <Section title="Configuration">
           <SourceHealth
             id={source.id}
-            initial={{ status: source.status, enabled: source.enabled, demo, lastSyncedAt: source.lastSyncedAt?.toISOString() ?? null, lastError: source.lastError }}
+            initial={{ status: source.status, enabled: source.enabled, demo, lastSyncedAt: source.lastSyncedAt?.toISOString() ?? null, lastError: source.lastError, syncIntervalMinutes: source.syncIntervalMinutes, schedule: detail.schedule }}
           />
           <div className="mt-2.5">
             <DetailList
               items={[
-                ["Schedule", `every ${source.syncIntervalMinutes} minutes`],
                 ["Credentials", credentials],
                 ["Reads", readable(detail.provides)],
               ]}

@@ -1,3 +1,4 @@
+import { deleteSource, type DeletedSource } from "@/lib/data/sources/delete-source";
 import { getSource } from "@/lib/data/sources/get-source";
 import { updateSource } from "@/lib/data/sources/save-source";
 import { notFound } from "@/lib/errors";
@@ -22,5 +23,18 @@ export const PATCH = withRoute(
   async ({ actor, db, params, body }) => (await updateSource({ actor, db, id: params.id, input: body })).after,
 );
 
+/**
+ * DELETE /api/v1/sources/:id — stop syncing it and take it off the list; its secrets stay, marked
+ * missing, with their history (lib/data/sources/delete-source.ts). Admins only. Audited.
+ */
+export const DELETE = withRoute(
+  {
+    permission: "source:manage",
+    schemas: { params: sourceIdParams },
+    audit: { action: "delete", rawAction: "source.delete", describe: ({ params }, r: DeletedSource | undefined) => ({ detail: { id: params.id, name: r?.name, secretsMarkedMissing: r?.secretsMarkedMissing } }) },
+  },
+  ({ actor, db, params }) => deleteSource({ actor, db, id: params.id }),
+);
+
 /** Anything else: 405 with Allow (lib/http/other-methods.ts). */
-export const { POST, PUT, DELETE, OPTIONS } = otherMethods({ GET, PATCH });
+export const { POST, PUT, OPTIONS } = otherMethods({ GET, PATCH, DELETE });
