@@ -1,6 +1,8 @@
 // `keyledger start` (what `npm start` runs): database → migrations → demo seed (once) → build (if
 // there is none) → job worker → the web server (scripts/web-server.ts) on KEYLEDGER_HOST:PORT,
-// loopback by default. Ctrl-C stops all of it, embedded Postgres included.
+// loopback by default. Ctrl-C stops all of it, embedded Postgres included. With --with-dev-stores it
+// also runs local AWS, Vault and GitHub servers with sample metadata (scripts/dev-store-servers.ts)
+// and gives its worker and web server the settings to sync them: a try-out in one command.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -15,6 +17,7 @@ import { ConfigError, env, isDemoMode } from "@/lib/env";
 import { startWorker, type Worker } from "@/lib/jobs/worker";
 import { formatCounts } from "@/scripts/commands";
 import { openDatabase, type OpenDatabase } from "@/scripts/database";
+import type { DevStores } from "@/scripts/dev-store-servers";
 import { demoExposure, hostForUrl, isLoopbackHost, localProbeHost } from "@/scripts/listen-address";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -31,6 +34,7 @@ export async function start() {
   const database = await openDatabase();
   let worker: Worker | undefined;
   let web: ChildProcess | undefined;
+  let devStores: DevStores | undefined;
   let stopping = false;
 
   const stop = async (code: number) => {
@@ -38,6 +42,7 @@ export async function start() {
     stopping = true;
     await stopWeb(web);
     await worker?.stop().catch(() => undefined);
+    await devStores?.close().catch(() => undefined);
     await database.shutdown().catch(() => undefined);
     say(code === 0 ? "stopped." : "stopped after an error.");
     process.exit(code);
@@ -57,6 +62,7 @@ export async function start() {
     const authSecret = e.NEXTAUTH_SECRET ?? (database.embedded ? await localAuthSecret(e.KEYLEDGER_DATA_DIR) : undefined);
     if (!authSecret) throw new ConfigError("NEXTAUTH_SECRET is required with an external DATABASE_URL (openssl rand -base64 32)");
     await buildIfNeeded();
+    if (process.argv.includes("--with-dev-stores")) devStores = await startDevStores();
     if (e.KEYLEDGER_WORKER === "on") worker = await startWorker({ url: database.url, db: database.db });
 
     const baseUrl = e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`;
@@ -83,9 +89,11 @@ export async function start() {
     say(`Listening on http://${hostForUrl(e.KEYLEDGER_HOST)}:${e.PORT} (${isLoopbackHost(e.KEYLEDGER_HOST) ? "loopback only: KEYLEDGER_HOST to serve others" : "reachable from the network"})`);
     exposure?.warning.forEach(say);
     say(`Sign in at ${baseUrl}/sign-in`);
+    if (devStores) say(`Local secret stores (sample metadata, no values) run inside this Keyledger until it stops; their ports change at each start:\n${devStores.instructions}`);
   } catch (error) {
     await stopWeb(web);
     await worker?.stop().catch(() => undefined);
+    await devStores?.close().catch(() => undefined);
     await database.shutdown().catch(() => undefined);
     throw error;
   }
@@ -110,6 +118,14 @@ async function localAuthSecret(dataDir: string): Promise<string> {
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, `${secret}\n`, { mode: 0o600 });
   return secret;
+}
+
+/** The local stores, and their settings in this process's environment: the worker reads them here, the web server inherits them. */
+async function startDevStores(): Promise<DevStores> {
+  const { startDevStores: startStores } = await import("@/scripts/dev-store-servers");
+  const stores = await startStores(process.env);
+  Object.assign(process.env, stores.env);
+  return stores;
 }
 
 async function buildIfNeeded() {
