@@ -1,25 +1,19 @@
 "use client";
 
-import { FilterSelect } from "@/components/ui/filter-select";
-
 import { Search } from "lucide-react";
-import { useEffect, useState } from "react";
+import { useCallback } from "react";
+import { OriginToggle } from "@/components/access-log/origin-toggle";
+import { FilterSelect } from "@/components/ui/filter-select";
+import { useDebouncedParam } from "@/components/ui/use-debounced-param";
 
 type Props = { params: Record<string, string>; update: (changes: Record<string, string | undefined>) => void };
 
 const ACTIONS = ["read", "list", "describe", "create", "update", "rotate", "delete", "restore", "policy_change", "tag_change", "other"];
 const SOURCES: [string, string][] = [["cloudtrail", "AWS CloudTrail"], ["vault", "Vault audit"], ["gcp", "GCP audit logs"], ["azure", "Azure Key Vault"], ["keyledger", "Keyledger"]];
 
-
 export function AccessLogFilters({ params, update }: Props) {
-  const [q, setQ] = useState(params.q ?? "");
-  const [actor, setActor] = useState(params.actor ?? "");
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      if ((params.q ?? "") !== q || (params.actor ?? "") !== actor) update({ q: q || undefined, actor: actor || undefined });
-    }, 300);
-    return () => clearTimeout(timer);
-  }, [q, actor, params.q, params.actor, update]);
+  const [q, setQ] = useDebouncedParam(params.q, useCallback((v) => update({ q: v }), [update]));
+  const [actor, setActor] = useDebouncedParam(params.actor, useCallback((v) => update({ actor: v }), [update]));
   return (
     <div className="mb-4 flex flex-wrap items-end gap-3" role="search">
       <label className="flex min-w-64 flex-1 flex-col gap-1 text-xs font-medium text-slate-500">
@@ -33,6 +27,7 @@ export function AccessLogFilters({ params, update }: Props) {
         Exact actor
         <input name="actor" value={actor} onChange={(e) => setActor(e.target.value)} className="field w-56" placeholder="principal" />
       </label>
+      <OriginToggle value={params.origin} onChange={(v) => update({ origin: v })} />
       <FilterSelect name="action" label="Action" value={params.action} onChange={(v) => update({ action: v })} className="max-w-52" options={ACTIONS.map((a) => [a, a.replace("_", " ")])} />
       <FilterSelect name="result" label="Result" value={params.result} onChange={(v) => update({ result: v })} className="max-w-52" options={[["success", "Success"], ["failure", "Failure"]]} />
       <FilterSelect name="source" label="Log" value={params.source} onChange={(v) => update({ source: v })} className="max-w-52" options={SOURCES} />

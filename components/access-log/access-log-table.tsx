@@ -1,21 +1,25 @@
 "use client";
 
 import Link from "next/link";
-import { useInfiniteQuery } from "@tanstack/react-query";
-import { useEffect, useRef } from "react";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useViewParams } from "@/components/ui/use-view-params";
 import { Download } from "lucide-react";
+import { AccessCount } from "@/components/access-log/access-count";
 import { AccessLogFilters } from "@/components/access-log/access-log-filters";
+import { ActorName } from "@/components/access-log/actor-name";
 import { DailyFailuresChart } from "@/components/access-log/daily-failures-chart";
 import { Flag } from "@/components/ui/badges";
+import { TablePager } from "@/components/ui/table-pager";
 import { apiGet } from "@/lib/http/api-client";
 import { formatDateTime } from "@/lib/domain/format";
+import type { AccessEventCount } from "@/lib/data/access-events/count-access-events";
 import type { AccessEventRow } from "@/lib/data/access-events/list-access-events";
 
-const KEYS = ["secret", "actor", "action", "result", "source", "from", "to", "q"] as const;
+const KEYS = ["secret", "actor", "action", "result", "source", "origin", "from", "to", "q"] as const;
 type Page = { items: AccessEventRow[]; nextCursor: string | null };
 
-export function AccessLogTable() {
+/** `scope` says whose events the count is ("company-wide", "on the secrets you hold a role on"). */
+export function AccessLogTable({ scope }: { scope: string }) {
   const { params, update } = useViewParams(KEYS);
   const query = useInfiniteQuery({
     queryKey: ["access-events", params],
@@ -23,27 +27,16 @@ export function AccessLogTable() {
     initialPageParam: "",
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
+  const count = useQuery({ queryKey: ["access-events", "count", params], queryFn: () => apiGet<AccessEventCount>("/api/v1/access-events/count", params) });
   const rows = query.data?.pages.flatMap((p) => p.items) ?? [];
-
-  // Infinite scroll: the next page loads when the foot of the table comes into view.
-  const sentinel = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const node = sentinel.current;
-    if (!node) return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries[0]?.isIntersecting && query.hasNextPage && !query.isFetchingNextPage) void query.fetchNextPage();
-    });
-    observer.observe(node);
-    return () => observer.disconnect();
-  }, [query]);
 
   return (
     <>
       <AccessLogFilters params={params} update={update} />
       <DailyFailuresChart params={Object.fromEntries(Object.entries(params).filter(([k]) => k !== "result"))} />
-      <div className="mb-3 flex items-center justify-between">
+      <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-slate-600" data-testid="access-count">
-          {query.isPending ? "Loading…" : `${rows.length}${query.hasNextPage ? "+" : ""} events`}
+          <AccessCount count={count.data} params={params} scope={scope} />
           {params.secret && (
             <button type="button" className="ml-3 text-brand-700 hover:underline" onClick={() => update({ secret: undefined })}>
               show all secrets
@@ -69,7 +62,7 @@ export function AccessLogTable() {
           </thead>
           <tbody className="divide-y divide-slate-100">
             {rows.map((e) => (
-              <tr key={e.id} data-result={e.result}>
+              <tr key={e.id} data-result={e.result} className="focus:outline-2 focus:-outline-offset-2 focus:outline-brand-500">
                 <td className="px-3 py-2 whitespace-nowrap text-slate-600 tabular-nums">{formatDateTime(e.occurredAt).replace(" UTC", "")}</td>
                 <td className="max-w-[16rem] truncate px-3 py-2">
                   {e.secretId ? (
@@ -84,16 +77,18 @@ export function AccessLogTable() {
                     <span className="text-slate-400">—</span>
                   )}
                 </td>
-                <td className="max-w-[15rem] truncate px-3 py-2 font-mono text-xs text-slate-700" title={e.actor}>
-                  <button type="button" className="hover:underline" onClick={() => update({ actor: e.actor })}>
-                    {e.actor}
-                  </button>
-                  <span className="ml-1 text-slate-400">{e.actorType}</span>
-                  {e.firstTouch && (
-                    <span className="ml-1.5" data-first-touch>
-                      <Flag tone="purple" title="The first time this actor touched this secret in the log">first time</Flag>
-                    </span>
-                  )}
+                <td className="max-w-[18rem] px-3 py-2 font-mono text-xs text-slate-700">
+                  <span className="flex items-center gap-1">
+                    <button type="button" className="flex min-w-0 text-left hover:underline" onClick={() => update({ actor: e.actor })} data-testid="actor">
+                      <ActorName actor={e.actor} />
+                    </button>
+                    <span className="shrink-0 text-slate-400 select-none">{e.actorType}</span>
+                    {e.firstTouch && (
+                      <span className="shrink-0 select-none" data-first-touch>
+                        <Flag tone="purple" title="The first time this actor touched this secret in the log">first time</Flag>
+                      </span>
+                    )}
+                  </span>
                 </td>
                 <td className="px-3 py-2 text-slate-700">
                   {e.action} <span className="text-xs text-slate-400">{e.rawAction}</span>
@@ -105,11 +100,7 @@ export function AccessLogTable() {
             ))}
           </tbody>
         </table>
-        {query.isError && <p role="alert" className="px-4 py-6 text-sm text-red-600">Could not load events: {query.error.message}</p>}
-        {!query.isPending && rows.length === 0 && <p className="px-4 py-10 text-center text-sm text-slate-500">No event matches these filters.</p>}
-        <div ref={sentinel} className="px-4 py-3 text-center text-xs text-slate-400">
-          {query.isFetchingNextPage ? "Loading more…" : query.hasNextPage ? "" : rows.length ? "End of the log for these filters." : ""}
-        </div>
+        <TablePager query={query} shown={rows.length} total={count.data?.count} estimated={count.data?.estimated} noun="events" />
       </div>
     </>
   );

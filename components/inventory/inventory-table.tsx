@@ -70,7 +70,7 @@ function InventoryRow({ row }: { row: SecretRow }) {
   const conflict = row.holders.approver && row.holders.approver.id === row.holders.operator?.id;
   const offboarded = Object.values(row.holders).some((h) => h?.status === "offboarded");
   return (
-    <tr className="hover:bg-slate-50/60" data-secret={row.name}>
+    <tr className="hover:bg-slate-50/60 focus:outline-2 focus:-outline-offset-2 focus:outline-brand-500" data-secret={row.name}>
       <td className="max-w-md px-2.5 py-2.5">
         <Link href={`/secrets/${row.id}`} className="font-medium text-ink hover:text-brand-700 hover:underline">
           {row.name}

@@ -1,7 +1,9 @@
 import Link from "next/link";
+import { ActorName } from "@/components/access-log/actor-name";
 import { Flag } from "@/components/ui/badges";
 import { Section } from "@/components/secrets/detail-list";
 import type { SecretDetail } from "@/lib/data/secrets/get-secret";
+import { filteredHref } from "@/lib/domain/filter-query";
 import { formatDateTime } from "@/lib/domain/format";
 
 export function SecretAccess({ secret }: { secret: NonNullable<SecretDetail> }) {
@@ -11,7 +13,10 @@ export function SecretAccess({ secret }: { secret: NonNullable<SecretDetail> }) 
       className="lg:col-span-3"
       aside={
         <span className="text-xs text-slate-500">
-          {secret.accessCount90d.toLocaleString("en-US")} events in 90 days ·{" "}
+          <Link href={filteredHref("/access-log", secret.access.filters)} className="text-brand-700 hover:underline" data-count={secret.access.count}>
+            {secret.access.count.toLocaleString("en-US")} events since {secret.access.filters.from}
+          </Link>{" "}
+          ·{" "}
           <Link href={`/access-log?secret=${secret.id}`} className="text-brand-700 hover:underline">
             open in the access log
           </Link>
@@ -37,7 +42,9 @@ export function SecretAccess({ secret }: { secret: NonNullable<SecretDetail> }) 
               {secret.recentEvents.map((event, i) => (
                 <tr key={i}>
                   <td className="py-2 pr-3 whitespace-nowrap text-slate-600 tabular-nums">{formatDateTime(event.occurredAt)}</td>
-                  <td className="max-w-xs truncate py-2 pr-3 font-mono text-xs text-slate-700" title={event.actor}>{event.actor}</td>
+                  <td className="max-w-xs py-2 pr-3 font-mono text-xs text-slate-700">
+                    <ActorName actor={event.actor} />
+                  </td>
                   <td className="py-2 pr-3 text-slate-700">
                     {event.action} <span className="text-xs text-slate-400">{event.rawAction}</span>
                   </td>

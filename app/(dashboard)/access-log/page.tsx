@@ -18,7 +18,7 @@ export default async function AccessLogPage() {
         }
       />
       <Suspense>
-        <AccessLogTable />
+        <AccessLogTable scope={actor.role === "owner" ? "on the secrets you hold a role on" : "company-wide"} />
       </Suspense>
     </>
   );

@@ -5,13 +5,14 @@ import { accessEvents } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { accessEventWhere } from "@/lib/data/access-events/access-event-where";
 import { getDb, type Queryable } from "@/lib/data/db";
+import { windowStart } from "@/lib/domain/day-window";
 import type { AccessEventFilters } from "@/lib/validation/access-events";
 
 export type DailyAccess = { day: string; events: number; failures: number };
 
-/** Without a time range, the last 90 days. */
+/** Without a time range, the last 90 days (from the UTC day 90 days ago, as a `from` filter says it). */
 export async function countDailyAccess({ actor, filters, db = getDb() }: { actor: Actor; filters: AccessEventFilters; db?: Queryable }): Promise<DailyAccess[]> {
-  const ranged = filters.from || filters.to ? filters : { ...filters, from: new Date(Date.now() - 90 * 86_400_000).toISOString() };
+  const ranged = filters.from || filters.to ? filters : { ...filters, from: windowStart(90) };
   const day = sql<string>`to_char(date_trunc('day', ${accessEvents.occurredAt} at time zone 'UTC'), 'YYYY-MM-DD')`;
   return db
     .select({

@@ -3,7 +3,9 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { accessEvents, consumers, locations, people, roleAssignments, secretConsumers, secrets, sources, type OwnershipRole } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { getDb, type Queryable } from "@/lib/data/db";
+import { accessEventWhere } from "@/lib/data/access-events/access-event-where";
 import { secretScope } from "@/lib/data/scope";
+import { windowStart } from "@/lib/domain/day-window";
 
 export type SecretDetail = Awaited<ReturnType<typeof loadSecret>>;
 
@@ -71,9 +73,11 @@ async function loadSecret(db: Queryable, actor: Actor, id: string) {
   const holders = Object.fromEntries(roles.map((r) => [r.role, { ...r.person, assignedAt: r.assignedAt }])) as Partial<
     Record<OwnershipRole, (typeof roles)[number]["person"] & { assignedAt: Date }>
   >;
+  // The count says how many events its link to the access log shows: the same filter makes both.
+  const accessFilters = { secret: id, from: windowStart(90) };
   const [{ accessCount } = { accessCount: 0 }] = await db
     .select({ accessCount: sql<number>`count(*)::int` })
     .from(accessEvents)
-    .where(and(eq(accessEvents.secretId, id), sql`${accessEvents.occurredAt} > now() - interval '90 days'`));
-  return { ...secret, holders, consumers: linked, locations: places, recentEvents: events, accessCount90d: accessCount };
+    .where(accessEventWhere(actor, accessFilters));
+  return { ...secret, holders, consumers: linked, locations: places, recentEvents: events, access: { count: accessCount, filters: accessFilters } };
 }

@@ -1,0 +1,16 @@
+import { splitActor } from "@/lib/domain/actor-cut";
+
+/**
+ * A long actor cut in the middle where it does not fit ("arn:aws:sts::1234…payments-api/i-0a1b"),
+ * keeping the end where actors differ. The whole value stays in the page: hovering shows it (title)
+ * and copying gives it, since only the start's overflow is hidden.
+ */
+export function ActorName({ actor }: { actor: string }) {
+  const { head, tail } = splitActor(actor);
+  return (
+    <span className="flex min-w-0 max-w-full" title={actor} data-actor={actor}>
+      {head && <span className="min-w-[4ch] shrink-[1000] truncate" data-actor-head>{head}</span>}
+      <span className="truncate">{tail}</span>
+    </span>
+  );
+}
