@@ -23,19 +23,20 @@ export async function ingestCommand(args: IngestArgs): Promise<void> {
   const onEvent = out ? (event: NormalizedEvent) => void out.write(`${JSON.stringify(event)}\n`) : undefined;
 
   let summary: IngestSummary;
-  if (args.dryRun) {
-    summary = await ingestFiles({ format, files: args.files, onEvent });
-  } else {
-    const database = await openDatabase();
-    try {
-      await migrateDatabase(database);
+  const database = await openDatabase();
+  try {
+    await migrateDatabase(database);
+    const batchSize = ingestBatchSize();
+    // A dry run reads what is stored, to count duplicates as the real run would, and writes nothing.
+    if (args.dryRun) summary = await ingestFiles({ format, files: args.files, pool: database.pool, dryRun: true, onEvent, batchSize });
+    else {
       const [run] = await database.db.insert(ingestRuns).values({ format, trigger: "cli", files: args.files }).returning({ id: ingestRuns.id });
-      summary = await ingestFiles({ format, files: args.files, pool: database.pool, runId: run!.id, onEvent, batchSize: ingestBatchSize() });
+      summary = await ingestFiles({ format, files: args.files, pool: database.pool, runId: run!.id, onEvent, batchSize });
       const { errors: _errors, ...counts } = summary;
       await database.db.update(ingestRuns).set({ ...counts, finishedAt: new Date() }).where(eq(ingestRuns.id, run!.id));
-    } finally {
-      await database.shutdown();
     }
+  } finally {
+    await database.shutdown();
   }
   if (out) await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
 

@@ -12,20 +12,12 @@ import { accessEvents, secrets } from "@/db/schema";
 import { findings, quarantinedRecords } from "@/db/schema-ingest";
 import { createSecret, createSource } from "@/db/seed/factories";
 import { ingestFiles } from "@/lib/ingest/ingest-files";
+import { vaultOperation } from "@/lib/ingest/testing";
 import { createTestDatabase } from "@/test/database";
 
 let database: Database;
 let dir: string;
 const root = path.resolve(import.meta.dirname, "../..");
-
-function vaultOperation(i: number, secretPath: string, operation = "read", error?: string): string {
-  const time = new Date(Date.UTC(2026, 9, 1) + i * 60_000).toISOString();
-  const auth = { client_token: "hmac-sha256:abc", accessor: "hmac-sha256:def", display_name: "approle", policies: ["default", "payments"], token_type: "service", entity_id: `entity-${i % 7}`, metadata: { role_name: "payments-api" } };
-  const request = { id: `req-${i}`, operation, mount_type: "kv", path: secretPath, remote_address: "10.0.4.12", namespace: { id: "root" } };
-  const lines = [JSON.stringify({ time, type: "request", auth, request })];
-  lines.push(JSON.stringify({ time, type: "response", auth, request, response: { mount_type: "kv" }, ...(error ? { error } : {}) }));
-  return lines.join("\n");
-}
 
 const eventCount = async () => (await database.db.select({ n: sql<number>`count(*)::int` }).from(accessEvents))[0]!.n;
 
@@ -99,15 +91,6 @@ describe("ingestFiles", () => {
     const rows = await database.db.select().from(accessEvents).where(eq(accessEvents.rawId, "req-900"));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ result: "failure", errorCode: "permission denied" });
-  });
-
-  it("touches nothing in a dry run", async () => {
-    const file = path.join(dir, "dry.log");
-    await writeFile(file, `${vaultOperation(50, "kv/data/payments/stripe-webhook")}\n`);
-    const before = await eventCount();
-    const summary = await ingestFiles({ format: "vault", files: [file] });
-    expect(summary).toMatchObject({ read: 2, ingested: 1, skipped: 1 }); // the request line is skipped: its response makes the event
-    expect(await eventCount()).toBe(before);
   });
 
   it("ends with exactly the right events when a process is killed mid-file and run again", async () => {

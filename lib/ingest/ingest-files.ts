@@ -1,12 +1,14 @@
 // `keyledger ingest`: parse → normalize → COPY, batch by batch, each batch committed with the
 // file's checkpoint. Every run reports read = ingested + duplicates + skipped + quarantined.
 // One run stores at most KEYLEDGER_QUARANTINE_MAX quarantined records; past that they are only
-// counted (a file of garbage cannot fill the database), and the counts still reconcile.
+// counted (a file of garbage cannot fill the database), and the counts still reconcile. A dry run
+// reads the database to give the very counts the real run would (lib/ingest/dry-run.ts).
 import { randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
 import path from "node:path";
 import type pg from "pg";
 import { env } from "@/lib/env";
+import { DryRun } from "@/lib/ingest/dry-run";
 import { fileKey } from "@/lib/ingest/file-key";
 import { getParser } from "@/lib/ingest/parsers";
 import type { LogFormat, NormalizedEvent } from "@/lib/ingest/types";
@@ -24,8 +26,10 @@ export type IngestSummary = {
 export type IngestOptions = {
   format: LogFormat;
   files: string[];
-  /** Absent in a dry run: nothing touches the database. */
+  /** Absent: only parse and normalize (every event counts as new). */
   pool?: pg.Pool;
+  /** With a pool: count as the real run would, duplicates included, and write nothing. */
+  dryRun?: boolean;
   runId?: string | null;
   /** Receives every normalized event (for --out). */
   onEvent?: (event: NormalizedEvent) => void | Promise<void>;
@@ -41,15 +45,21 @@ export type IngestOptions = {
   signal?: AbortSignal;
 };
 
-/** What the inputs of one run share. */
-type RunState = { summary: IngestSummary; storedQuarantine: number };
+/** What the inputs of one run share; a dry run keeps one connection for all of them. */
+type RunState = { summary: IngestSummary; storedQuarantine: number; dry?: DryRun };
 
 export const emptySummary = (): IngestSummary => ({ read: 0, ingested: 0, duplicates: 0, skipped: 0, quarantined: 0, errors: [] });
 
 export async function ingestFiles(options: IngestOptions): Promise<IngestSummary> {
   const run: RunState = { summary: emptySummary(), storedQuarantine: 0 };
-  for (const file of options.files) {
-    await ingestInput({ key: await fileKey(options.format, file), name: path.basename(file), open: () => createReadStream(file) }, options, run);
+  if (options.dryRun && options.pool) run.dry = new DryRun(await options.pool.connect());
+  try {
+    for (const file of options.files) {
+      await ingestInput({ key: await fileKey(options.format, file), name: path.basename(file), open: () => createReadStream(file) }, options, run);
+    }
+  } finally {
+    await run.dry?.end().catch(() => undefined);
+    run.dry?.client.release();
   }
   return run.summary;
 }
@@ -69,16 +79,18 @@ type Input = { key: string; name: string; open: () => AsyncIterable<Uint8Array> 
 async function ingestInput({ key, name, open }: Input, options: IngestOptions, run: RunState) {
   const { format, pool, batchSize = 5_000, maxErrors = 100, maxQuarantined = env().KEYLEDGER_QUARANTINE_MAX, signal } = options;
   const summary = run.summary;
-  const client = pool ? await pool.connect() : null;
+  const dry = run.dry;
+  const client = dry?.client ?? (pool && !options.dryRun ? await pool.connect() : null);
   try {
     // Resume after what an earlier, interrupted run already committed for this very file.
     let resumeAfter = 0;
-    if (client) {
+    if (client && !dry?.finished.has(key)) {
       const done = await client.query<{ records_done: string; completed: boolean }>(`select records_done, completed from ingest_checkpoints where file_key = $1`, [key]);
       if (done.rows[0] && !done.rows[0].completed) resumeAfter = Number(done.rows[0].records_done);
-      if (done.rows[0]?.completed) await client.query(`update ingest_checkpoints set records_done = 0, completed = false where file_key = $1`, [key]);
+      if (done.rows[0]?.completed && !dry) await client.query(`update ingest_checkpoints set records_done = 0, completed = false where file_key = $1`, [key]);
     }
-    const writer = client ? new BatchWriter(client, options.runId ?? null) : null;
+    const writer = client && !dry ? new BatchWriter(client, options.runId ?? null) : null;
+    const commit = (full: Batch, completed: boolean) => (dry ? dry.count(full.events) : writer!.write(full, { fileKey: key, format, file: name, completed }));
     let batch: Batch = { events: [], quarantined: [], unstored: 0, skipped: 0, records: 0 };
     let position = 0;
     // One batch is written while the next is parsed: Postgres and the parser each keep a core busy.
@@ -88,11 +100,11 @@ async function ingestInput({ key, name, open }: Input, options: IngestOptions, r
       const full = batch;
       batch = { events: [], quarantined: [], unstored: 0, skipped: 0, records: 0 };
       await writing;
-      if (!writer) {
+      if (!client) {
         summary.ingested += full.events.length;
         return;
       }
-      writing = writer.write(full, { fileKey: key, format, file: name, completed }).then((result) => {
+      writing = commit(full, completed).then((result) => {
         summary.ingested += result.ingested;
         summary.duplicates += result.duplicates;
       });
@@ -125,11 +137,12 @@ async function ingestInput({ key, name, open }: Input, options: IngestOptions, r
       signal?.throwIfAborted();
       await flush(true);
       await writing;
+      dry?.finished.add(key);
     } finally {
       // The connection goes back to the pool only once no batch is being written on it.
       await writing.catch(() => undefined);
     }
   } finally {
-    client?.release();
+    if (!dry) client?.release();
   }
 }

@@ -98,3 +98,12 @@ export function everyOutcomeIsLocated(outcomes: ParseOutcome[], file: string): b
     return o.location.file === file && located && (o.kind === "event" || o.reason.length > 0);
   });
 }
+
+/** A Vault read (request and response lines) of `secretPath`, request id `req-<i>`; `time` defaults to i minutes into 2026-10-01. */
+export function vaultOperation(i: number, secretPath: string, operation = "read", error?: string, time = new Date(Date.UTC(2026, 9, 1) + i * 60_000).toISOString()): string {
+  const auth = { client_token: "hmac-sha256:abc", accessor: "hmac-sha256:def", display_name: "approle", policies: ["default", "payments"], token_type: "service", entity_id: `entity-${i % 7}`, metadata: { role_name: "payments-api" } };
+  const request = { id: `req-${i}`, operation, mount_type: "kv", path: secretPath, remote_address: "10.0.4.12", namespace: { id: "root" } };
+  const lines = [JSON.stringify({ time, type: "request", auth, request })];
+  lines.push(JSON.stringify({ time, type: "response", auth, request, response: { mount_type: "kv" }, ...(error ? { error } : {}) }));
+  return lines.join("\n");
+}

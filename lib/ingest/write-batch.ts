@@ -7,11 +7,14 @@
 // refuses a duplicate, and only then is the batch rolled back to a savepoint and merged through a
 // staging table instead (duplicates dropped; a Vault "no_response" placeholder replaced by the real
 // outcome). An input that met a duplicate stays on the merge path: a re-run is duplicates throughout.
+// Times go in as the parser wrote them, to the microsecond; rows stored when times were cut to
+// milliseconds are found by lib/ingest/ms-twins.ts.
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
 import { copyRow } from "@/lib/ingest/copy-text";
+import { hasTwins, mayHaveTwins, msCutUntil, upgradeTwins } from "@/lib/ingest/ms-twins";
 import type { NormalizedEvent, RecordLocation } from "@/lib/ingest/types";
 
 export type Quarantined = { location: RecordLocation; reason: string };
@@ -36,6 +39,7 @@ const ROWS_PER_CHUNK = 500;
 export class BatchWriter {
   private readonly secretIds = new Map<string, string | null>();
   private merging = false;
+  private msUntil: Promise<string | null> | null = null;
 
   constructor(
     private readonly client: pg.PoolClient,
@@ -68,20 +72,17 @@ export class BatchWriter {
   private async writeEvents(events: NormalizedEvent[]): Promise<BatchResult> {
     const client = this.client;
     await this.resolveSecrets(events);
-    let first = events[0]!.occurredAt;
-    let last = first;
-    for (const e of events) {
-      if (e.occurredAt < first) first = e.occurredAt;
-      if (e.occurredAt > last) last = e.occurredAt;
-    }
-    await client.query(`select keyledger_ensure_access_event_partitions($1, $2)`, [first, last]);
+    const times = events.map((e) => e.occurredAt);
+    await client.query(`select keyledger_ensure_access_event_partitions(min(t), max(t)) from unnest($1::timestamptz[]) as t`, [times]);
     await recordSubjects(client, events);
+    const msUntil = await (this.msUntil ??= msCutUntil(client));
+    if (!this.merging && mayHaveTwins(events, msUntil) && (await hasTwins(client, events, msUntil!))) this.merging = true;
     if (!this.merging) {
       await client.query("savepoint direct_copy");
       try {
         await this.copy(events, "access_events");
         await client.query("release savepoint direct_copy");
-        await recordAccess(client, events.map((e) => ({ secret_id: this.secretIds.get(e.secretRef ?? "") ?? null, secret_ref: e.secretRef, source_kind: e.sourceKind, occurred_at: new Date(e.occurredAt) })));
+        await recordAccess(client, events.map((e) => ({ secret_id: this.secretIds.get(e.secretRef ?? "") ?? null, secret_ref: e.secretRef, source_kind: e.sourceKind, occurred_at: e.occurredAt })));
         return { ingested: events.length, duplicates: 0 };
       } catch (error) {
         if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
@@ -89,7 +90,7 @@ export class BatchWriter {
         this.merging = true;
       }
     }
-    return this.merge(events);
+    return this.merge(events, msUntil);
   }
 
   /** Each reference is resolved once per input: by external id, by name, or (CloudTrail) by an ARN without AWS's random suffix. */
@@ -121,13 +122,16 @@ export class BatchWriter {
   }
 
   /** The slow path: through a staging table, dropping duplicates and replacing Vault placeholders. */
-  private async merge(events: NormalizedEvent[]): Promise<BatchResult> {
+  private async merge(events: NormalizedEvent[], msUntil: string | null): Promise<BatchResult> {
     const client = this.client;
     await client.query(STAGE);
     await this.copy(events, "ingest_stage");
+    if (msUntil) await upgradeTwins(client, msUntil);
+    // Of one event twice in the batch, the real outcome wins over a Vault placeholder.
     const inserted = await client.query<Inserted>(`
       insert into access_events (${COLUMNS})
       select distinct on (s.source_kind, s.raw_id, s.occurred_at) s.* from ingest_stage s
+      order by s.source_kind, s.raw_id, s.occurred_at, s.error_code is not distinct from 'no_response'
       on conflict (source_kind, raw_id, occurred_at) do update set
         action = excluded.action, raw_action = excluded.raw_action, result = excluded.result, error_code = excluded.error_code,
         actor = excluded.actor, actor_type = excluded.actor_type, auth_source = excluded.auth_source,
@@ -135,7 +139,7 @@ export class BatchWriter {
         -- A Vault request whose response was in the next (rotated) file was stored as "no_response":
         -- the real outcome replaces it. Anything else already stored is a duplicate and stays.
         where access_events.error_code = 'no_response' and excluded.error_code is distinct from 'no_response'
-      returning secret_id, secret_ref, source_kind, occurred_at`);
+      returning secret_id, secret_ref, source_kind, occurred_at::text as occurred_at`);
     await recordAccess(client, inserted.rows);
     return { ingested: inserted.rowCount ?? 0, duplicates: events.length - (inserted.rowCount ?? 0) };
   }
@@ -157,40 +161,29 @@ async function recordSubjects(client: pg.PoolClient, events: NormalizedEvent[]) 
   );
 }
 
-type Inserted = { secret_id: string | null; secret_ref: string | null; source_kind: string; occurred_at: Date };
+/** A written event; its time as text, to the microsecond. */
+type Inserted = { secret_id: string | null; secret_ref: string | null; source_kind: string; occurred_at: string };
 
 /** "Last accessed" moves forward; a reference the registry does not know becomes (or bumps) a finding. */
 async function recordAccess(client: pg.PoolClient, rows: Inserted[]) {
-  const latest = new Map<string, Date>();
-  const unknown = new Map<string, { kind: string; first: Date; last: Date; count: number }>();
-  for (const row of rows) {
-    if (row.secret_id) {
-      const seen = latest.get(row.secret_id);
-      if (!seen || seen < row.occurred_at) latest.set(row.secret_id, row.occurred_at);
-    } else if (row.secret_ref) {
-      const entry = unknown.get(row.secret_ref) ?? { kind: row.source_kind, first: row.occurred_at, last: row.occurred_at, count: 0 };
-      entry.count++;
-      if (row.occurred_at < entry.first) entry.first = row.occurred_at;
-      if (row.occurred_at > entry.last) entry.last = row.occurred_at;
-      unknown.set(row.secret_ref, entry);
-    }
-  }
-  if (latest.size) {
+  const known = rows.filter((r) => r.secret_id);
+  const unknown = rows.filter((r) => !r.secret_id && r.secret_ref);
+  if (known.length) {
     await client.query(
-      `update secrets s set last_accessed_at = v.at from unnest($1::uuid[], $2::timestamptz[]) as v(id, at)
+      `update secrets s set last_accessed_at = v.at
+       from (select id, max(at) as at from unnest($1::uuid[], $2::timestamptz[]) as u(id, at) group by id) as v
        where s.id = v.id and (s.last_accessed_at is null or s.last_accessed_at < v.at)`,
-      [[...latest.keys()], [...latest.values()]],
+      [known.map((r) => r.secret_id), known.map((r) => r.occurred_at)],
     );
   }
-  if (unknown.size) {
-    const refs = [...unknown.entries()];
+  if (unknown.length) {
     await client.query(
       `insert into findings (kind, title, subject, source_kind, occurrences, first_seen_at, last_seen_at)
-       select 'unregistered_secret', 'Unregistered secret seen in access log', v.subject, v.kind, v.n, v.first, v.last
-       from unnest($1::text[], $2::text[], $3::int[], $4::timestamptz[], $5::timestamptz[]) as v(subject, kind, n, first, last)
+       select 'unregistered_secret', 'Unregistered secret seen in access log', v.subject, min(v.kind), count(*), min(v.at), max(v.at)
+       from unnest($1::text[], $2::text[], $3::timestamptz[]) as v(subject, kind, at) group by v.subject
        on conflict (kind, subject) do update set occurrences = findings.occurrences + excluded.occurrences,
          first_seen_at = least(findings.first_seen_at, excluded.first_seen_at), last_seen_at = greatest(findings.last_seen_at, excluded.last_seen_at)`,
-      [refs.map(([r]) => r), refs.map(([, e]) => e.kind), refs.map(([, e]) => e.count), refs.map(([, e]) => e.first), refs.map(([, e]) => e.last)],
+      [unknown.map((r) => r.secret_ref), unknown.map((r) => r.source_kind), unknown.map((r) => r.occurred_at)],
     );
   }
 }
