@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { decodeCursor, encodeCursor } from "@/lib/domain/cursor";
 import { accessEventWhere } from "@/lib/data/access-events/access-event-where";
 import { getDb, type Queryable } from "@/lib/data/db";
+import { isoMicros } from "@/lib/data/iso-micros";
 import type { ListAccessEventsQuery } from "@/lib/validation/access-events";
 
 export type AccessEventRow = {
@@ -39,7 +40,8 @@ export async function listAccessEvents({ actor, query, db = getDb(), firstTouch 
   const rows = await db
     .select({
       id: accessEvents.id,
-      occurredAt: accessEvents.occurredAt,
+      // To the microsecond, as stored: the time the auditor's log has, and a cursor that skips nothing.
+      occurredAt: isoMicros(accessEvents.occurredAt),
       sourceKind: accessEvents.sourceKind,
       action: accessEvents.action,
       rawAction: accessEvents.rawAction,
@@ -67,7 +69,7 @@ export async function listAccessEvents({ actor, query, db = getDb(), firstTouch 
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
-    items: page.map((r) => ({ ...r, occurredAt: r.occurredAt.toISOString() })) satisfies AccessEventRow[],
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ key: last.occurredAt.toISOString(), id: String(last.id) }) : null,
+    items: page satisfies AccessEventRow[],
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ key: last.occurredAt, id: String(last.id) }) : null,
   };
 }
