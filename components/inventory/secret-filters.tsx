@@ -1,9 +1,9 @@
 "use client";
 
-import { FilterSelect } from "@/components/ui/filter-select";
-
 import { Search } from "lucide-react";
-import { useEffect, useState } from "react";
+import { useCallback } from "react";
+import { FilterSelect } from "@/components/ui/filter-select";
+import { useDebouncedParam } from "@/components/ui/use-debounced-param";
 import { label } from "@/lib/domain/format";
 import type { SourceOption } from "@/lib/data/secrets/list-sources";
 
@@ -26,15 +26,8 @@ const GAPS: [string, string][] = [
   ["offboarded", "Offboarded holder"],
 ];
 
-
 export function SecretFilters({ params, update, sources, only }: Props) {
-  const [q, setQ] = useState(params.q ?? "");
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      if ((params.q ?? "") !== q) update({ q: q || undefined });
-    }, 250);
-    return () => clearTimeout(timer);
-  }, [q, params.q, update]);
+  const [q, setQ] = useDebouncedParam(params.q, useCallback((v) => update({ q: v }), [update]), 250);
   const show = (f: NonNullable<Props["only"]>[number]) => !only || only.includes(f);
   const set = (key: string) => (v: string | undefined) => update({ [key]: v });
 
