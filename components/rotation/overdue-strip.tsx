@@ -26,9 +26,10 @@ export function OverdueStrip({ before, filters, onOpen, onShowAll }: { before: D
           <TriangleAlert className="size-4" aria-hidden />
           {count} overdue from before {date}
         </h3>
-        <ul className="flex min-w-0 flex-1 flex-wrap gap-1.5">
-          {items.slice(0, SHOWN).map((task) => (
-            <li key={task.id} className="w-48">
+        <ul className="flex w-full min-w-0 flex-wrap gap-1.5 sm:w-auto sm:flex-1">
+          {items.slice(0, SHOWN).map((task, i) => (
+            // A phone shows the first three, each the row's width.
+            <li key={task.id} className={`w-full min-w-0 sm:w-48 ${i >= 3 ? "hidden sm:block" : ""}`}>
               <TaskChip task={task} onOpen={onOpen} />
             </li>
           ))}

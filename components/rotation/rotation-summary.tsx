@@ -46,7 +46,8 @@ const LIST = "/rotation?view=list";
 export function RotationSummary({ initial, canWork }: { initial: Summary; canWork: boolean }) {
   const { data = initial } = useQuery({ queryKey: rotationKeys.summary, queryFn: () => apiGet<Summary>("/api/v1/rotation/summary"), initialData: initial });
   const ack = data.acknowledgedWithin2Days;
-  const whose = data.scope === "company" ? "in the company" : "on secrets you hold a role on";
+  // "your secrets": the ones you hold a role on (an owner sees no others).
+  const whose = data.scope === "company" ? "in the company" : "on your secrets";
   const yours = (n: number, filter: string) => (canWork ? { text: `${n} of them yours`, href: `${LIST}&${filter}&mine=1` } : undefined);
   return (
     <section aria-label="Rotation summary" className="mb-5 grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-[repeat(4,minmax(0,1fr))_minmax(0,2fr)]" data-testid="rotation-summary">
@@ -60,7 +61,7 @@ export function RotationSummary({ initial, canWork }: { initial: Summary; canWor
         testId="figure-due"
         sub={yours(data.mine.dueIn14Days, `due=${DUE_SOON_DAYS}`)}
       />
-      <Figure label="Gaps" value={data.gaps} tone={data.gaps ? "bad" : "good"} hint={`tasks no one holds, ${whose}`} href={`${LIST}&gap=1`} testId="figure-gaps" />
+      <Figure label="Gaps · no owner" value={data.gaps} tone={data.gaps ? "bad" : "good"} hint={whose} href={`${LIST}&gap=1`} testId="figure-gaps" />
       <Figure
         label="Acked within 2 days"
         value={ack.pct === null ? "—" : `${ack.pct}%`}

@@ -23,7 +23,7 @@ export function RotationTabs({ canWork }: { canWork: boolean }) {
   const waiting = useQuery({ queryKey: rotationKeys.group("mine-waiting", WAITING), queryFn: () => apiGet<TaskPage>("/api/v1/rotation/tasks", WAITING), enabled: canWork });
   const mineCount = waiting.data?.total ?? null;
   return (
-    <nav aria-label="Rotation" className="mb-4 flex gap-1 border-b border-slate-200">
+    <nav aria-label="Rotation" className="mb-4 flex gap-1 overflow-x-auto overflow-y-hidden border-b border-slate-200 md:overflow-visible">
       {TABS.filter((t) => canWork || !t.work).map(({ href, label, icon: Icon }) => {
         const current = pathname === href;
         return (
@@ -31,7 +31,7 @@ export function RotationTabs({ canWork }: { canWork: boolean }) {
             key={href}
             href={href}
             aria-current={current ? "page" : undefined}
-            className={`-mb-px inline-flex items-center gap-1.5 border-b-2 px-3 py-2 text-sm font-medium transition ${current ? "border-brand-600 text-ink" : "border-transparent text-slate-500 hover:border-slate-300 hover:text-ink"}`}
+            className={`-mb-px inline-flex shrink-0 items-center gap-1.5 border-b-2 whitespace-nowrap px-3 py-2 text-sm font-medium transition ${current ? "border-brand-600 text-ink" : "border-transparent text-slate-500 hover:border-slate-300 hover:text-ink"}`}
           >
             <Icon className="size-4" aria-hidden />
             {label}
