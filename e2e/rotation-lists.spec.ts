@@ -158,8 +158,11 @@ test("'I approve' lists the rotations on secrets one approves, in the UI and the
 
   await signInAs(page, PERSONAS.owner);
   await page.goto("/rotation?view=list");
-  await page.getByLabel("I approve", { exact: true }).check();
-  await expect(page).toHaveURL(/approver=me/);
+  // A click that lands before the island has hydrated is lost (React resets the box): try again until it takes.
+  await expect(async () => {
+    await page.getByLabel("I approve", { exact: true }).check({ timeout: 2_000 });
+    await expect(page).toHaveURL(/approver=me/, { timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
   await expect(page.getByLabel("Overdue only", { exact: true })).not.toBeChecked();
   await page.getByLabel("Overdue only", { exact: true }).check();
   await expect(page).toHaveURL(/approver=me.*overdue=1|overdue=1.*approver=me/);
@@ -180,6 +183,7 @@ test("the rotation pages at 1440 and 390 px", async ({ page }) => {
   ] as const) {
     await page.goto(path);
     await expect(page.getByTestId(ready)).toBeVisible();
+    await expect(page.getByText(/^Loading/)).toHaveCount(0);
     await atWidths(page, name);
   }
 });

@@ -54,7 +54,7 @@ export function MonthGrid({ anchor, today, days, onOpen, onNavigate, onShowDay }
                     >
                       {Number(day.slice(8))}
                     </span>
-                    {isToday && <span className="text-[10px] font-semibold tracking-wide text-brand-700 uppercase" aria-hidden>Today</span>}
+                    {isToday && <span className="hidden text-[10px] font-semibold tracking-wide text-brand-700 uppercase sm:inline" aria-hidden>Today</span>}
                   </div>
                   <ul className="space-y-0.5" aria-hidden={tasks.length === 0 || undefined}>
                     {tasks.slice(0, more > 0 ? SHOWN - 1 : SHOWN).map((task) => (

@@ -13,8 +13,9 @@ type Props = { task: RotationTask; onOpen: (id: string) => void; onAcknowledge: 
 export function MyTaskRow({ task, onOpen, onAcknowledge, error }: Props) {
   return (
     <li className="px-4 py-2.5" data-task-row={task.id} data-status={task.status}>
-      <div className="grid grid-cols-[minmax(0,1fr)_8.5rem_11rem_9.5rem] items-center gap-x-4">
-        <div className="min-w-0">
+      {/* A phone: the secret on its own line, then due · status, then the next step. */}
+      <div className="grid grid-cols-2 items-center gap-x-4 gap-y-2 sm:grid-cols-[minmax(0,1fr)_8.5rem_11rem_9.5rem]">
+        <div className="col-span-2 min-w-0 sm:col-span-1">
           <button type="button" data-task-open={task.id} onClick={() => onOpen(task.id)} className="block max-w-full truncate text-left text-sm font-medium text-ink hover:text-brand-700 hover:underline" title={task.secret.name}>
             {task.secret.name}
           </button>
@@ -33,7 +34,7 @@ export function MyTaskRow({ task, onOpen, onAcknowledge, error }: Props) {
           <StatusBadge task={task} />
           <SignOffFlag task={task} />
         </div>
-        <div className="flex justify-end">
+        <div className="col-span-2 flex justify-end sm:col-span-1">
           {task.status === "open" ? (
             <button type="button" className="btn-primary" onClick={() => onAcknowledge(task.id)} aria-label={`Acknowledge ${task.secret.name}`}>
               <UserCheck className="size-4" aria-hidden /> Acknowledge

@@ -57,7 +57,8 @@ export function TaskListGroup({ group, title = LIST_GROUP_TITLES[group], filters
       ) : rows.length === 0 ? (
         <p className="px-4 py-4 text-sm text-slate-500">{EMPTY[group]}</p>
       ) : (
-        <table className="w-full table-fixed text-sm">
+        // A phone: each row a small card (secret, then status · due, then assignee), not four squeezed columns.
+        <table className="w-full table-fixed text-sm max-sm:block">
           <thead className="sr-only">
             <tr>
               <th scope="col">Secret</th>
@@ -66,7 +67,7 @@ export function TaskListGroup({ group, title = LIST_GROUP_TITLES[group], filters
               <th scope="col">Assignee</th>
             </tr>
           </thead>
-          <tbody className="divide-y divide-slate-100">
+          <tbody className="divide-y divide-slate-100 max-sm:block">
             {rows.map((task) => (
               <TaskListRow key={task.id} task={task} onOpen={onOpen} />
             ))}
@@ -86,8 +87,8 @@ export function TaskListGroup({ group, title = LIST_GROUP_TITLES[group], filters
 
 function TaskListRow({ task, onOpen }: { task: RotationTask; onOpen: (id: string) => void }) {
   return (
-    <tr data-task-row={task.id} data-status={task.status}>
-      <td className="w-[42%] px-4 py-2">
+    <tr data-task-row={task.id} data-status={task.status} className="max-sm:grid max-sm:grid-cols-2 max-sm:gap-x-3 max-sm:gap-y-1 max-sm:px-4 max-sm:py-2.5">
+      <td className="w-[42%] px-4 py-2 max-sm:col-span-2 max-sm:w-auto max-sm:p-0">
         <button type="button" data-task-open={task.id} onClick={() => onOpen(task.id)} className="block max-w-full truncate text-left font-medium text-ink hover:text-brand-700 hover:underline" title={task.secret.name}>
           {task.secret.name}
         </button>
@@ -98,17 +99,17 @@ function TaskListRow({ task, onOpen }: { task: RotationTask; onOpen: (id: string
           {task.kind === "rotate_now" && <span className="truncate text-purple-700">rotate now{task.reason ? `: ${task.reason}` : ""}</span>}
         </div>
       </td>
-      <td className="w-[18%] px-3 py-2">
+      <td className="w-[18%] px-3 py-2 max-sm:w-auto max-sm:p-0">
         <div className="flex flex-col items-start gap-1">
           <StatusBadge task={task} />
           <SignOffFlag task={task} />
         </div>
       </td>
-      <td className="w-[20%] px-3 py-2 text-slate-700">
+      <td className="w-[20%] px-3 py-2 text-slate-700 max-sm:w-auto max-sm:p-0">
         <span className="block tabular-nums">{dueDate(task.dueAt)}</span>
         <span className={`text-xs ${task.overdue ? "font-medium text-red-700" : "text-slate-500"}`}>{dueWords(task)}</span>
       </td>
-      <td className="px-3 py-2">
+      <td className="px-3 py-2 max-sm:col-span-2 max-sm:p-0">
         {task.gap ? (
           <span className="inline-flex items-center gap-1 text-sm font-medium text-red-700">
             <UserX className="size-4" aria-hidden /> No owner (gap)
