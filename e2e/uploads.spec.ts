@@ -4,6 +4,12 @@ import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { apiAs } from "./fixtures/api";
 import { PERSONAS, signInAs } from "./fixtures/auth";
+import { screenshot } from "./fixtures/screenshot";
+import { withField } from "@/lib/ingest/testing";
+
+const firstLine = async (file: string): Promise<unknown> => JSON.parse((await readFile(file, "utf8")).split("\n")[0]!);
+/** `value` with each field at its path replaced (or removed, for undefined). */
+const withFields = (value: unknown, fields: [string[], unknown][]) => fields.reduce((v, [path, replacement]) => withField(v, path, replacement), value);
 
 test("an admin creates an ingest token; a shipper uploads a gzip CloudTrail file with it; revoked, it is refused", async ({ page, playwright, baseURL }) => {
   await signInAs(page, PERSONAS.admin);
@@ -80,6 +86,51 @@ test("a gzip bomb is refused past KEYLEDGER_INGEST_MAX_DECOMPRESSED_BYTES, a bod
   // The same address a signed-in request from this machine is recorded with.
   const created = (await (await admin.get("/api/v1/access-events", { params: { actor: PERSONAS.admin, action: "create" } })).json()) as { items: { rawAction: string; sourceIp: string | null }[] };
   expect(bombEvent!.sourceIp).toBe(created.items.find((e) => e.rawAction === "api_token.create")!.sourceIp);
+  await admin.dispose();
+  await shipper.dispose();
+});
+
+test("an auditor finds uploaded events at the log's own time, to the microsecond — Azure's 100 ns, a SIEM export's time, a GCP entry stripped of its ids", async ({ page, playwright, baseURL }) => {
+  const admin = await apiAs(baseURL!, PERSONAS.admin);
+  const { token } = (await (await admin.post("/api/v1/api-tokens", { data: { name: "siem-shipper" } })).json()) as { token: string };
+  const shipper = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+  const run = Date.now().toString(36);
+  // Two years back: outside the 30- and 90-day counts other specs check on the shared database.
+  const second = new Date(Date.now() - 730 * 86_400_000).toISOString().slice(0, 19);
+  const upload = async (format: string, lines: unknown[]) => {
+    const response = await shipper.post(`/api/v1/access-events/uploads?format=${format}&name=${format}-${run}.jsonl`, { data: lines.map((l) => JSON.stringify(l)).join("\n") });
+    expect(response.status()).toBe(200);
+    return (await response.json()) as { ingested: number; duplicates: number; quarantined: number };
+  };
+
+  const alice = `alice-${run}@acme.example`;
+  const azure = withFields(await firstLine("lib/ingest/azure/fixtures/kv-auditevent.jsonl"), [[["time"], `${second}.4111792Z`], [["identity", "claim", "upn"], alice], [["identity", "claim", "unique_name"], alice]]);
+  expect(await upload("azure", [azure])).toMatchObject({ ingested: 1, quarantined: 0 });
+
+  const gcp = await firstLine("lib/ingest/gcp/fixtures/sink-secretmanager.jsonl");
+  const siemActor = `siem-${run}@acme-prod.iam.gserviceaccount.com`;
+  const strippedActor = `stripped-${run}@acme-prod.iam.gserviceaccount.com`;
+  const siem = withFields(gcp, [[["insertId"], `siem-${run}`], [["timestamp"], `${second.replace("T", " ")}.123456789`], [["protoPayload", "authenticationInfo", "principalEmail"], siemActor]]);
+  const stripped = withFields(gcp, [
+    [["insertId"], undefined], [["timestamp"], undefined], [["logName"], undefined],
+    [["protoPayload", "authenticationInfo", "principalEmail"], strippedActor], [["protoPayload", "requestMetadata", "requestAttributes", "time"], `${second}.987654321Z`],
+  ]);
+  expect(await upload("gcp", [siem, stripped])).toMatchObject({ ingested: 2, quarantined: 0 });
+  expect(await upload("gcp", [stripped, siem])).toMatchObject({ ingested: 0, duplicates: 2 }); // the stripped entry is known by its content
+
+  const timeOf = async (actor: string) => ((await (await admin.get("/api/v1/access-events", { params: { actor } })).json()) as { items: { occurredAt: string }[] }).items.map((e) => e.occurredAt);
+  expect(await timeOf(alice)).toEqual([`${second}.411179Z`]);
+  expect(await timeOf(siemActor)).toEqual([`${second}.123456Z`]);
+  expect(await timeOf(strippedActor)).toEqual([`${second}.987654Z`]);
+  const csv = await (await admin.get("/api/v1/access-events/export", { params: { actor: alice } })).text();
+  expect(csv.split("\n")[1]).toMatch(new RegExp(`^${second}\\.411179Z,azure,`));
+
+  await signInAs(page, PERSONAS.auditor);
+  await page.goto(`/access-log?actor=${encodeURIComponent(alice)}`);
+  const row = page.getByRole("row", { name: new RegExp(alice.slice(0, 12)) });
+  await expect(row.getByRole("cell").first()).toHaveAttribute("title", `${second}.411179Z`);
+  await screenshot(page, "access-log-microseconds", { width: 1440 });
+  await screenshot(page, "access-log-microseconds-390", { width: 390, fullPage: true });
   await admin.dispose();
   await shipper.dispose();
 });

@@ -63,7 +63,7 @@ export function AccessLogTable({ scope }: { scope: string }) {
           <tbody className="divide-y divide-slate-100">
             {rows.map((e) => (
               <tr key={e.id} data-result={e.result} className="focus:outline-2 focus:-outline-offset-2 focus:outline-brand-500">
-                <td className="px-3 py-2 whitespace-nowrap text-slate-600 tabular-nums">{formatDateTime(e.occurredAt).replace(" UTC", "")}</td>
+                <td className="px-3 py-2 whitespace-nowrap text-slate-600 tabular-nums" title={e.occurredAt}>{formatDateTime(e.occurredAt).replace(" UTC", "")}</td>
                 <td className="max-w-[16rem] truncate px-3 py-2">
                   {e.secretId ? (
                     <Link href={`/secrets/${e.secretId}`} className="font-medium text-ink hover:underline" title={e.secretRef ?? undefined}>
