@@ -1,8 +1,10 @@
 // `--dry-run` predicts the real run exactly, duplicates included: within the run (the same file
 // twice, one event in two files) and against the database, in any order, and writes nothing.
+import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { fileKey } from "@/lib/ingest/file-key";
@@ -16,6 +18,7 @@ const DAY = 86_400_000;
 const base = Date.now() - 3 * DAY;
 const op = (i: number, error?: string) => vaultOperation(i, i % 2 ? "kv/data/payments/stripe" : "kv/data/growth/unknown", "read", error, new Date(base + i * 60_000).toISOString().replace("Z", "123Z"));
 const file = (name: string) => path.join(dir, name);
+const root = path.resolve(import.meta.dirname, "../..");
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "keyledger-dry-run-"));
@@ -69,5 +72,17 @@ describe("ingest --dry-run", () => {
     const real = await ingestFiles({ format: "vault", files, pool: database.pool });
     expect(dry).toEqual(real);
     expect(real.read).toBe(20 - 6 + 24 + 20);
+  });
+
+  it("is what `keyledger ingest --dry-run` prints: the same counts as the real command that follows", async () => {
+    const database = await freshDatabase();
+    const cli = async (...args: string[]) => {
+      const { stdout } = await promisify(execFile)(process.execPath, [path.join(root, "bin/keyledger.mjs"), "ingest", "--format", "vault", "--json", ...args, file("a.log"), file("a.log")], { cwd: root, env: { ...process.env, DATABASE_URL: database.url } });
+      return JSON.parse(stdout.trim().split("\n").at(-1)!) as Record<string, unknown>;
+    };
+    const dry = await cli("--dry-run");
+    expect(await stored(database)).toMatchObject({ events: 0, checkpoints: 0 });
+    expect(dry).toEqual(await cli());
+    expect(dry).toMatchObject({ ingested: 10, duplicates: 10 });
   });
 });
