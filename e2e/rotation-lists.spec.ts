@@ -163,8 +163,10 @@ test("'I approve' lists the rotations on secrets one approves, in the UI and the
     await page.getByLabel("I approve", { exact: true }).check({ timeout: 2_000 });
     await expect(page).toHaveURL(/approver=me/, { timeout: 2_000 });
   }).toPass({ timeout: 15_000 });
+  await expect(page.getByLabel("I approve", { exact: true })).toBeChecked();
   await expect(page.getByLabel("Overdue only", { exact: true })).not.toBeChecked();
-  await page.getByLabel("Overdue only", { exact: true }).check();
+  await page.getByLabel("Overdue only", { exact: true }).click();
+  await expect(page.getByLabel("Overdue only", { exact: true })).toBeChecked();
   await expect(page).toHaveURL(/approver=me.*overdue=1|overdue=1.*approver=me/);
   await expect(async () => {
     const { rows, shown } = await allRows(page);

@@ -57,7 +57,7 @@ export function TaskListGroup({ group, title = LIST_GROUP_TITLES[group], filters
       ) : rows.length === 0 ? (
         <p className="px-4 py-4 text-sm text-slate-500">{EMPTY[group]}</p>
       ) : (
-        // A phone: each row a small card (secret, then status · due, then assignee), not four squeezed columns.
+        // A phone: each row a small card (secret, then status, then due · assignee), not four squeezed columns.
         <table className="w-full table-fixed text-sm max-sm:block">
           <thead className="sr-only">
             <tr>
@@ -99,7 +99,7 @@ function TaskListRow({ task, onOpen }: { task: RotationTask; onOpen: (id: string
           {task.kind === "rotate_now" && <span className="truncate text-purple-700">rotate now{task.reason ? `: ${task.reason}` : ""}</span>}
         </div>
       </td>
-      <td className="w-[18%] px-3 py-2 max-sm:w-auto max-sm:p-0">
+      <td className="w-[18%] px-3 py-2 max-sm:col-span-2 max-sm:w-auto max-sm:p-0">
         <div className="flex flex-col items-start gap-1">
           <StatusBadge task={task} />
           <SignOffFlag task={task} />
@@ -109,7 +109,7 @@ function TaskListRow({ task, onOpen }: { task: RotationTask; onOpen: (id: string
         <span className="block tabular-nums">{dueDate(task.dueAt)}</span>
         <span className={`text-xs ${task.overdue ? "font-medium text-red-700" : "text-slate-500"}`}>{dueWords(task)}</span>
       </td>
-      <td className="px-3 py-2 max-sm:col-span-2 max-sm:p-0">
+      <td className="px-3 py-2 max-sm:p-0">
         {task.gap ? (
           <span className="inline-flex items-center gap-1 text-sm font-medium text-red-700">
             <UserX className="size-4" aria-hidden /> No owner (gap)
