@@ -68,7 +68,7 @@ export async function ingestFiles(options: IngestOptions): Promise<IngestSummary
  * One uploaded stream (the upload API): de-duplicated like files, but with nothing to resume.
  * `key` names its checkpoint row (default: a fresh one), where committed counts can be read back.
  */
-export async function ingestStream(options: Omit<IngestOptions, "files"> & { stream: AsyncIterable<Uint8Array>; name: string; key?: string }): Promise<IngestSummary> {
+export async function ingestStream(options: Omit<IngestOptions, "files" | "dryRun"> & { stream: AsyncIterable<Uint8Array>; name: string; key?: string }): Promise<IngestSummary> {
   const run: RunState = { summary: emptySummary(), storedQuarantine: 0 };
   await ingestInput({ key: options.key ?? `upload:${randomUUID()}`, name: options.name, open: () => options.stream }, { ...options, files: [] }, run);
   return run.summary;
