@@ -14,13 +14,21 @@ const LOOK: Record<StepKind, { icon: LucideIcon; tone: string }> = {
 };
 
 const AS = { assignee: "", approver: " (approver)", admin: " (admin)" } as const;
+const VIA = {
+  daily_job: "Opened by Keyledger's daily job",
+  policy_change: "Opened by a policy change",
+  settings_change: "Opened by a change of the rotation settings",
+  override: "Opened by a per-secret override",
+  owner_change: "Opened by an owner change",
+} as const;
 
 /** One step in words: "Marked done by Priya Raman", "Approved by Sam Okafor (admin)". */
 function titleOf(step: TaskStep, kind: "scheduled" | "rotate_now"): string {
   const who = `${step.actor}${step.as ? AS[step.as] : ""}`;
   switch (step.step) {
     case "opened":
-      return step.by ? `Opened by ${who}: rotate now` : kind === "rotate_now" ? "Opened: rotate now" : "Opened by Keyledger's daily job";
+      if (kind === "rotate_now") return step.by ? `Opened by ${who}: rotate now` : "Opened: rotate now";
+      return `${VIA[step.via ?? "daily_job"]}${step.by ? ` by ${who}` : ""}`;
     case "reason_added":
       return `Another reason added by ${who}`;
     case "acknowledged":
@@ -30,7 +38,7 @@ function titleOf(step: TaskStep, kind: "scheduled" | "rotate_now"): string {
     case "approved":
       return `Approved by ${who}`;
     case "skipped":
-      return step.how === "auto" ? "Closed by Keyledger: the secret no longer needs this rotation" : `Skipped by ${who}`;
+      return step.how === "auto" ? "Closed by Keyledger" : `Skipped by ${who}`;
     case "waiting":
       return step.waitingFor?.length ? `Waiting for a sign-off by ${namesOf(step.waitingFor)}` : "Waiting for a sign-off: nobody left who is not involved";
   }

@@ -9,6 +9,7 @@ import { sources, syncRuns } from "@/db/schema";
 import type { Db, Queryable } from "@/lib/data/db";
 import { loadSecrets } from "@/lib/data/inventory/load-secrets";
 import { resolvePeople } from "@/lib/data/inventory/resolve-people";
+import { confirmRotations } from "@/lib/data/rotation/confirm-rotations";
 import { writeChanges } from "@/lib/data/inventory/write-changes";
 import { inferInventoryFormat, MAX_INVENTORY_BYTES, type InventoryFormat } from "@/lib/sources/inventory-file/format";
 import { planChanges } from "@/lib/sources/inventory-file/plan-changes";
@@ -122,6 +123,8 @@ export async function importInventory(args: ImportInventoryArgs): Promise<Import
       await tx.update(sources).set({ status: "ok", lastError: null, lastSyncedAt: now }).where(eq(sources.id, source.id));
       const { read: listed, added, changed, missing } = plan.counts;
       await tx.insert(syncRuns).values({ sourceId: source.id, trigger: "import", status: "succeeded", requestedBy, queuedAt: now, startedAt: now, finishedAt: new Date(), listed, added, changed, missing });
+      // Like a sync, a newer rotation date or version completes the rotation tasks waiting on it.
+      await confirmRotations({ db: tx, sourceId: source.id, now });
       const result: ImportResult = { ok: true, dryRun, source: { id: source.id, name: source.name, created }, counts: { ...plan.counts, consumersCreated } };
       if (dryRun) throw new Rollback(result);
       return result;

@@ -1,5 +1,6 @@
 import "server-only";
-// One task for the drawer: the task, its history (who did every step: lib/domain/rotation/history.ts),
+// One task for the drawer: the task, its history (who did every step and why it exists, down to the
+// skip it comes after: lib/domain/rotation/history.ts),
 // its runbook (how to revoke and replace the secret) and the rotation impact checklist — the
 // consumers to update and the people to tell. Null when the actor cannot see it.
 import { and, eq } from "drizzle-orm";
@@ -44,5 +45,7 @@ export async function getRotationTask({ actor, id, db = getDb(), now = new Date(
     loadTaskEvents(db, { id, secretId }),
   ]);
   const task = toRotationTask(row, now);
-  return { ...task, history: taskHistory(task, events), runbook: { revokePath: secret?.revokePath ?? null }, impact: { consumers: linked, notify: holders } };
+  const [follows] = task.followsTaskId ? await selectRotationTasks(db, eq(rotationTasks.id, task.followsTaskId)).limit(1) : [];
+  const skip = follows ? { skippedAt: follows.task.skippedAt?.toISOString() ?? null, skippedBy: follows.skipper?.id ? { id: follows.skipper.id, name: follows.skipper.name } : null } : null;
+  return { ...task, history: taskHistory({ ...task, follows: skip }, events), runbook: { revokePath: secret?.revokePath ?? null }, impact: { consumers: linked, notify: holders } };
 }

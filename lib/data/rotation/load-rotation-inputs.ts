@@ -6,7 +6,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { rotationPolicies, rotationSettings } from "@/db/schema-rotation";
 import type { Queryable } from "@/lib/data/db";
 import { DEFAULT_POLICIES, type Environment, type OverrideRow, type PolicyRow } from "@/lib/domain/rotation/policy";
-import type { ActiveTask, AssigneeRole, DueBasis, RotationFacts, TaskStatus } from "@/lib/domain/rotation/schedule";
+import type { ActiveTask, AssigneeRole, DueBasis, OpenedVia, RotationFacts, TaskStatus } from "@/lib/domain/rotation/schedule";
 
 export type RotationSettings = { leadDays: number; escalateAfterDays: number; engineerHoursPerMonth: number; minutesPerRotation: number; updatedAt: Date | null };
 export const DEFAULT_SETTINGS: RotationSettings = { leadDays: 14, escalateAfterDays: 3, engineerHoursPerMonth: 8, minutesPerRotation: 30, updatedAt: null };
@@ -53,7 +53,8 @@ type StateRow = {
   created_in_source_at: Date | null;
   created_at: Date;
   last_recorded_at: Date | null;
-  last_skipped_due_at: Date | null;
+  last_skip_at: Date | null;
+  last_skip_id: string | null;
   operator_id: string | null;
   approver_id: string | null;
   o_exempt: boolean | null;
@@ -69,6 +70,8 @@ type StateRow = {
   t_assignee_id: string | null;
   t_assignee_role: AssigneeRole | null;
   t_requires_approval: boolean | null;
+  t_opened_via: OpenedVia | null;
+  t_acknowledged_at: Date | null;
 };
 
 const date = (v: Date | string | null) => (v === null ? null : new Date(v));
@@ -81,14 +84,19 @@ export async function loadSecretStates(db: Queryable, where: SQL = sql`true`, op
     select s.id, s.name, s.tier, s.environment, s.lifetime, s.kind, src.kind as source_kind, s.version_count,
       s.last_rotated_at, s.created_in_source_at, s.created_at,
       (select max(d.completed_at) from rotation_tasks d where d.secret_id = s.id and d.status = 'done') as last_recorded_at,
-      (select max(k.due_at) from rotation_tasks k where k.secret_id = s.id and k.kind = 'scheduled' and k.status = 'skipped' and k.completion is null) as last_skipped_due_at,
+      k.at as last_skip_at, k.id as last_skip_id,
       ${holder("operator")} as operator_id, ${holder("approver")} as approver_id,
       o.exempt as o_exempt, o.interval_days as o_interval, o.grace_days as o_grace, o.reason as o_reason,
       t.id as t_id, t.status as t_status, t.due_at as t_due_at, t.grace_until as t_grace_until, t.due_basis as t_due_basis,
-      t.basis_at as t_basis_at, t.assignee_id as t_assignee_id, t.assignee_role as t_assignee_role, t.requires_approval as t_requires_approval
+      t.basis_at as t_basis_at, t.assignee_id as t_assignee_id, t.assignee_role as t_assignee_role, t.requires_approval as t_requires_approval,
+      t.opened_via as t_opened_via, t.acknowledged_at as t_acknowledged_at
     from secrets s
     join sources src on src.id = s.source_id
     left join rotation_overrides o on o.secret_id = s.id
+    -- The last skip by a person (completion 'auto' is Keyledger closing a task: no one skipped it).
+    left join lateral (select k.id, coalesce(k.skipped_at, k.updated_at) as at from rotation_tasks k
+      where k.secret_id = s.id and k.kind = 'scheduled' and k.status = 'skipped' and k.completion is null
+      order by coalesce(k.skipped_at, k.updated_at) desc limit 1) k on true
     left join rotation_tasks t on t.secret_id = s.id and t.kind = 'scheduled' and t.status in ('open', 'acknowledged', 'awaiting_approval')
     where ${options.includeMissing ? sql`true` : sql`s.missing_since is null`} and ${where}
     order by s.id`);
@@ -106,7 +114,7 @@ export async function loadSecretStates(db: Queryable, where: SQL = sql`true`, op
       lastRecordedAt: date(r.last_recorded_at),
       createdInSourceAt: date(r.created_in_source_at),
       registeredAt: new Date(r.created_at),
-      lastSkippedDueAt: date(r.last_skipped_due_at),
+      lastSkip: r.last_skip_id === null ? null : { at: new Date(r.last_skip_at as Date), taskId: r.last_skip_id },
     },
     roles: { operatorId: r.operator_id, approverId: r.approver_id },
     override: r.o_reason === null ? null : { exempt: Boolean(r.o_exempt), intervalDays: r.o_interval, graceDays: r.o_grace, reason: r.o_reason },
@@ -124,6 +132,8 @@ export async function loadSecretStates(db: Queryable, where: SQL = sql`true`, op
             assigneeId: r.t_assignee_id,
             assigneeRole: r.t_assignee_role,
             requiresApproval: Boolean(r.t_requires_approval),
+            openedVia: r.t_opened_via,
+            acknowledgedAt: date(r.t_acknowledged_at),
           },
   }));
 }

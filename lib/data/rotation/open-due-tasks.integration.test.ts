@@ -77,7 +77,7 @@ describe("openDueTasks", () => {
 
   it("opens nothing twice", async () => {
     const before = await database.db.select({ n: sql<number>`count(*)::int` }).from(rotationTasks);
-    expect(await openDueTasks({ db: database.db, now })).toEqual({ opened: 0, updated: 0, closed: 0 });
+    expect(await openDueTasks({ db: database.db, now })).toMatchObject({ opened: 0, updated: 0, closed: 0, withdrawn: 0, changes: [] });
     expect(await database.db.select({ n: sql<number>`count(*)::int` }).from(rotationTasks)).toEqual(before);
   });
 
@@ -106,7 +106,7 @@ describe("refreshRotationTasks", () => {
     const untouched = await secretWith({ lastRotatedAt: daysAgo(200) }, { operator });
     await openDueTasks({ db: database.db, now });
     await database.db.update(roleAssignments).set({ personId: other.id }).where(sql`${roleAssignments.role} = 'operator' and ${roleAssignments.secretId} in (${moved.id}, ${untouched.id})`);
-    expect(await refreshRotationTasks({ db: database.db, secretIds: [moved.id], now })).toEqual({ opened: 0, updated: 1, closed: 0 });
+    expect(await refreshRotationTasks({ db: database.db, secretIds: [moved.id], now })).toMatchObject({ opened: 0, updated: 1, closed: 0, withdrawn: 0 });
     expect((await taskOf(moved.id))[0]?.assigneeId).toBe(other.id);
     expect((await taskOf(untouched.id))[0]?.assigneeId).toBe(operator.id);
     await openDueTasks({ db: database.db, now });

@@ -9,7 +9,7 @@ import { people, roleAssignments, secrets, sources } from "@/db/schema";
 import { rotationTasks } from "@/db/schema-rotation";
 import { can, ROLES } from "@/lib/auth/permissions";
 import type { Queryable } from "@/lib/data/db";
-import { isOverdue, type DueBasis, type TaskStatus } from "@/lib/domain/rotation/schedule";
+import { isOverdue, type DueBasis, type OpenedVia, type TaskStatus } from "@/lib/domain/rotation/schedule";
 import { signOffOf, type SignOff } from "@/lib/domain/rotation/sign-off";
 
 export type PersonRef = { id: string; name: string };
@@ -47,6 +47,12 @@ export type RotationTask = {
   sequence: number;
   /** What the due date was counted from; null for rotate-now tasks (due when opened). */
   dueBasis: DueBasis | null;
+  basisAt: string | null;
+  /** Why a scheduled task opened: the daily job, or a change by `openedBy`; null when not recorded (older tasks). */
+  openedVia: OpenedVia | null;
+  openedBy: PersonRef | null;
+  /** dueBasis "skipped": the skipped task this one comes after. */
+  followsTaskId: string | null;
   updatedAt: string;
 };
 
@@ -58,6 +64,7 @@ const approverRole = alias(roleAssignments, "approver_role");
 const approver = alias(people, "approver");
 const operatorRole = alias(roleAssignments, "operator_role");
 const skipper = alias(people, "skipper");
+const opener = alias(people, "opener");
 
 /** The roles that may work any task and sign off when the approver cannot (admins). */
 const MANAGER_ROLES = ROLES.filter((role) => can(role, "rotation:manage"));
@@ -76,6 +83,7 @@ export function selectRotationTasks(db: Queryable, where: SQL | undefined) {
       approver: { id: approver.id, name: approver.name, status: approver.status },
       operatorId: operatorRole.personId,
       skipper: { id: skipper.id, name: skipper.name },
+      opener: { id: opener.id, name: opener.name },
       // Uncorrelated: Postgres computes it once per query, not per row.
       admins: sql<{ id: string; name: string }[]>`(select coalesce(json_agg(json_build_object('id', a.id, 'name', a.name) order by a.name), '[]'::json)
         from ${people} a where a.status = 'active' and a.role::text = any(${sql.param(MANAGER_ROLES)}::text[]))`,
@@ -91,6 +99,7 @@ export function selectRotationTasks(db: Queryable, where: SQL | undefined) {
     .leftJoin(approver, eq(approver.id, approverRole.personId))
     .leftJoin(operatorRole, and(eq(operatorRole.secretId, secrets.id), sql`${operatorRole.role} = 'operator'`))
     .leftJoin(skipper, eq(skipper.id, rotationTasks.skippedBy))
+    .leftJoin(opener, eq(opener.id, rotationTasks.openedBy))
     .where(where);
 }
 
@@ -141,6 +150,10 @@ export function toRotationTask(row: Row, now: Date = new Date()): RotationTask {
     approvedBy: ref(row.signer) as PersonRef | null,
     sequence: t.sequence,
     dueBasis: t.dueBasis as DueBasis | null,
+    basisAt: iso(t.basisAt),
+    openedVia: t.openedVia as OpenedVia | null,
+    openedBy: ref(row.opener) as PersonRef | null,
+    followsTaskId: t.followsTaskId,
     updatedAt: t.updatedAt.toISOString(),
   };
 }

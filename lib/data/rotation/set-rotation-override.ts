@@ -10,6 +10,7 @@ import { can } from "@/lib/auth/permissions";
 import { getDb, type Queryable } from "@/lib/data/db";
 import { loadPolicies } from "@/lib/data/rotation/load-rotation-inputs";
 import { reconcileRotationTasks } from "@/lib/data/rotation/reconcile-rotation-tasks";
+import { countsOf } from "@/lib/data/rotation/task-change";
 import { recordRotationEvent, type EventContext } from "@/lib/data/rotation/record-rotation-event";
 import { secretScope } from "@/lib/data/scope";
 import { resolvePolicy, type EffectivePolicy } from "@/lib/domain/rotation/policy";
@@ -49,7 +50,7 @@ export async function setRotationOverride({ input, ...args }: Args & { input: Ov
       .values({ secretId, ...values, setBy: actor.id, setAt: now })
       .onConflictDoUpdate({ target: rotationOverrides.secretId, set: { ...values, setBy: actor.id, setAt: now } })
       .returning();
-    const tasks = await reconcileRotationTasks({ db: tx, now, where: sql`s.id = ${secretId}::uuid` });
+    const tasks = countsOf(await reconcileRotationTasks({ db: tx, now, where: sql`s.id = ${secretId}::uuid`, origin: { via: "override", by: actor.id } }));
     await recordRotationEvent({
       db: tx,
       actor,
@@ -77,7 +78,7 @@ export async function clearRotationOverride(args: Args): Promise<OverrideChange>
     const [previous] = await tx.delete(rotationOverrides).where(eq(rotationOverrides.secretId, secretId)).returning();
     const policies = await loadPolicies(tx);
     if (previous) {
-      const tasks = await reconcileRotationTasks({ db: tx, now, where: sql`s.id = ${secretId}::uuid` });
+      const tasks = countsOf(await reconcileRotationTasks({ db: tx, now, where: sql`s.id = ${secretId}::uuid`, origin: { via: "override", by: actor.id } }));
       await recordRotationEvent({
         db: tx,
         actor,

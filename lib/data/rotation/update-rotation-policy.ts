@@ -1,8 +1,11 @@
 import "server-only";
 // An admin changes one tier × environment row. Refused whole (400, every field named) when
 // invalid. When it changes, the due dates of open and acknowledged scheduled tasks move at once
-// (their sequence bumps, so calendar feeds update), tasks now within the lead time open, and the
-// change is an access event.
+// (their sequence bumps, so calendar feeds update), tasks now within the lead time open (their
+// history names the change and who made it), untouched tasks an earlier change opened and this
+// one takes back past the lead time are withdrawn, and the change is an access event. With
+// `preview` the same runs and is rolled back (dry-run.ts): the answer lists every task it would
+// open, move, close or withdraw, and nothing changes.
 import { sql } from "drizzle-orm";
 import { rotationPolicies } from "@/db/schema-rotation";
 import type { Actor } from "@/lib/auth/actor";
@@ -10,7 +13,9 @@ import { can } from "@/lib/auth/permissions";
 import { getDb, type Queryable } from "@/lib/data/db";
 import { loadPolicies } from "@/lib/data/rotation/load-rotation-inputs";
 import { reconcileRotationTasks, type ReconcileResult } from "@/lib/data/rotation/reconcile-rotation-tasks";
+import { dryRun } from "@/lib/data/rotation/dry-run";
 import { recordRotationEvent, type EventContext } from "@/lib/data/rotation/record-rotation-event";
+import { countsOf } from "@/lib/data/rotation/task-change";
 import type { RotationPolicyJson } from "@/lib/data/rotation/get-rotation-policies";
 import type { Environment } from "@/lib/domain/rotation/policy";
 import { validatePolicy } from "@/lib/domain/rotation/validate";
@@ -26,13 +31,14 @@ export async function updateRotationPolicy(args: {
   db?: Queryable;
   now?: Date;
   context?: EventContext;
-}): Promise<{ policy: RotationPolicyJson; tasks: ReconcileResult }> {
-  const { actor, tier, environment, input, db = getDb(), now = new Date() } = args;
+  preview?: boolean;
+}): Promise<{ policy: RotationPolicyJson; tasks: ReconcileResult; applied: boolean }> {
+  const { actor, tier, environment, input, db = getDb(), now = new Date(), preview = false } = args;
   if (!can(actor.role, "rotation:manage")) throw new AppError("forbidden", "Only an admin can change rotation policies");
   if (![1, 2, 3, 4].includes(tier)) throw new AppError("not_found", "No such policy (tier is 1–4)");
   const errors = validatePolicy(input);
   if (errors.length) throw new AppError("bad_request", "Invalid policy", errors);
-  return db.transaction(async (tx) => {
+  return dryRun(db, preview, async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('keyledger:rotation-policies'))`);
     const before = (await loadPolicies(tx)).find((p) => p.tier === tier && p.environment === environment);
     const [row] = await tx
@@ -40,7 +46,7 @@ export async function updateRotationPolicy(args: {
       .values({ tier, environment, ...input, updatedAt: now, updatedBy: actor.id })
       .onConflictDoUpdate({ target: [rotationPolicies.tier, rotationPolicies.environment], set: { ...input, updatedAt: now, updatedBy: actor.id } })
       .returning();
-    const tasks = await reconcileRotationTasks({ db: tx, now });
+    const tasks = await reconcileRotationTasks({ db: tx, now, origin: { via: "policy_change", by: actor.id } });
     await recordRotationEvent({
       db: tx,
       actor,
@@ -51,7 +57,7 @@ export async function updateRotationPolicy(args: {
         environment,
         from: before ? { intervalDays: before.intervalDays, graceDays: before.graceDays, requiresApproval: before.requiresApproval } : null,
         to: input,
-        tasks,
+        tasks: countsOf(tasks),
       },
       context: args.context,
     });
@@ -59,6 +65,7 @@ export async function updateRotationPolicy(args: {
     return {
       policy: { tier, environment, intervalDays: saved.intervalDays, graceDays: saved.graceDays, requiresApproval: saved.requiresApproval, updatedAt: saved.updatedAt.toISOString() },
       tasks,
+      applied: !preview,
     };
   });
 }

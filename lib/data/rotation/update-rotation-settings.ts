@@ -1,6 +1,7 @@
 import "server-only";
 // An admin changes the rotation settings (lead time, escalation delay, capacity inputs); any
-// subset. A longer lead time opens the tasks now within it at once.
+// subset. A longer lead time opens the tasks now within it at once; a shorter one withdraws the
+// untouched tasks a longer one opened (setting it back restores the tasks as they were).
 import { rotationSettings } from "@/db/schema-rotation";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
@@ -8,6 +9,7 @@ import { getDb, type Queryable } from "@/lib/data/db";
 import type { RotationSettingsJson } from "@/lib/data/rotation/get-rotation-policies";
 import { loadSettings } from "@/lib/data/rotation/load-rotation-inputs";
 import { reconcileRotationTasks } from "@/lib/data/rotation/reconcile-rotation-tasks";
+import { countsOf } from "@/lib/data/rotation/task-change";
 import { recordRotationEvent, type EventContext } from "@/lib/data/rotation/record-rotation-event";
 import { validateSettings, type SettingsInput } from "@/lib/domain/rotation/validate";
 import { AppError } from "@/lib/errors";
@@ -25,7 +27,7 @@ export async function updateRotationSettings(args: { actor: Actor; input: Settin
       .insert(rotationSettings)
       .values({ id: 1, ...next, updatedAt: now, updatedBy: actor.id })
       .onConflictDoUpdate({ target: rotationSettings.id, set: { ...next, updatedAt: now, updatedBy: actor.id } });
-    const tasks = next.leadDays > current.leadDays ? await reconcileRotationTasks({ db: tx, now }) : undefined;
+    const tasks = next.leadDays !== current.leadDays ? countsOf(await reconcileRotationTasks({ db: tx, now, origin: { via: "settings_change", by: actor.id } })) : undefined;
     await recordRotationEvent({ db: tx, actor, action: "policy_change", rawAction: "rotation.settings_update", detail: { from: current, to: next, ...(tasks ? { tasks } : {}) }, context: args.context });
     return next;
   });

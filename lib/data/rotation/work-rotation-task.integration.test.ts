@@ -118,7 +118,7 @@ describe("done, approve and skip", () => {
     expect((await eventsFor(secret.id)).map((e) => e.rawAction)).toEqual(["rotation.done", "rotation.approve"]);
   });
 
-  it("needs a reason to skip; a skip pushes the next due date a full interval on", async () => {
+  it("needs a reason to skip; the next due date counts a full interval from the skip", async () => {
     const { secret, taskId } = await dueTask();
     const error = await failure(skipRotationTask({ actor: actorOf(operator), taskId, reason: undefined, db: database.db, now }));
     expect(error).toMatchObject({ status: 400, fields: [{ field: "body.reason" }] });
@@ -126,11 +126,15 @@ describe("done, approve and skip", () => {
     const skipped = await skipRotationTask({ actor: actorOf(operator), taskId, reason: "Service is being decommissioned next week", db: database.db, now });
     expect(skipped).toMatchObject({ status: "skipped", skippedReason: "Service is being decommissioned next week" });
     expect((await eventsFor(secret.id)).at(-1)).toMatchObject({ rawAction: "rotation.skip", detail: expect.objectContaining({ reason: "Service is being decommissioned next week" }) });
-    // Due 220 days ago + 180 days: still past, so the next task is due 180 days after the skipped one.
+    // Due 220 days ago: 180 days after the skipped due date is still past, so the next task counts
+    // from the skip itself and is not opened again, overdue, by the daily job (issue 10).
     await openDueTasks({ db: database.db, now });
-    const tasks = await database.db.select().from(rotationTasks).where(eq(rotationTasks.secretId, secret.id)).orderBy(rotationTasks.dueAt);
+    const tasksOf = () => database.db.select().from(rotationTasks).where(eq(rotationTasks.secretId, secret.id)).orderBy(rotationTasks.dueAt);
+    expect(await tasksOf()).toHaveLength(1);
+    await openDueTasks({ db: database.db, now, leadDays: 200 });
+    const tasks = await tasksOf();
     expect(tasks).toHaveLength(2);
-    expect(tasks[1]?.dueAt).toEqual(new Date(new Date(skipped.dueAt).getTime() + 180 * DAY));
+    expect(tasks[1]).toMatchObject({ dueAt: new Date(now.getTime() + 180 * DAY), dueBasis: "skipped", followsTaskId: taskId });
   });
 });
 

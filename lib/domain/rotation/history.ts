@@ -1,9 +1,12 @@
-// A task's history: who did every step — opened (and why), acknowledged, done (by hand or
+// A task's history: who did every step — opened (and why: the daily job, a change and who made it,
+// the skip it comes after), acknowledged, done (by hand or
 // confirmed by the store), signed off, skipped (with the reason) — and, while it waits for a
 // sign-off, who may give it. Built from the access events the rotation DAL writes with every step
 // (they keep every acknowledgement, even one a reassignment undid, and who opened a rotate-now task)
 // and, for what no event tells (the daily job opening a task, a task older than its events, an
-// exemption closing it), from the task's own row. Pure.
+// exemption or a secret gone from its store closing it), from the task's own row. Pure.
+import { formatDate } from "@/lib/domain/format";
+import type { OpenedVia } from "@/lib/domain/rotation/schedule";
 import type { Someone, SignOff } from "@/lib/domain/rotation/sign-off";
 import type { ActingAs } from "@/lib/domain/rotation/who-may-act";
 
@@ -25,6 +28,8 @@ export type TaskStep = {
   text: string | null;
   /** waiting: who may sign it off. */
   waitingFor?: Someone[];
+  /** opened (scheduled): what opened it — the daily job, or a change `by` made. */
+  via?: OpenedVia;
 };
 
 /** One rotation access event of this task (success only), its actor matched to a person when one has that e-mail. */
@@ -36,6 +41,11 @@ export type TaskFacts = {
   status: string;
   openedAt: string;
   dueBasis: string | null;
+  basisAt: string | null;
+  openedVia: OpenedVia | null;
+  openedBy: Someone | null;
+  /** dueBasis "skipped": the skip it comes after. */
+  follows?: { skippedAt: string | null; skippedBy: Someone | null } | null;
   acknowledgedAt: string | null;
   acknowledgedBy: Someone | null;
   completedAt: string | null;
@@ -58,6 +68,21 @@ const BASIS: Record<string, string> = {
   created_in_source: "counted from its creation in the store (never rotated)",
   registered: "counted from when Keyledger registered it",
 };
+
+/** Why a scheduled task is due when it is, in words. */
+function dueWords(task: TaskFacts): string {
+  if (task.dueBasis !== "skipped") return `Due by the rotation policy, ${BASIS[task.dueBasis ?? ""] ?? "counted from its last rotation"}`;
+  const on = formatDate(task.follows?.skippedAt ?? task.basisAt) ?? "an earlier date";
+  const by = task.follows?.skippedBy ? ` by ${task.follows.skippedBy.name}` : "";
+  return `Next after the skip on ${on}${by}: due one policy interval after the skip, not counted from the rotation before it`;
+}
+
+function openedStep(task: TaskFacts): TaskStep {
+  if (task.kind === "rotate_now") return step({ step: "opened", at: task.openedAt, actor: "unknown", text: task.reason });
+  const via = task.openedVia ?? "daily_job";
+  const who = via === "daily_job" ? { by: null, actor: KEYLEDGER } : byPerson(task.openedBy, KEYLEDGER);
+  return step({ step: "opened", at: task.openedAt, ...who, how: who.by ? null : "auto", via, text: dueWords(task) });
+}
 const CONFIRMED: Record<string, string> = { rotation_date: "the store shows a later rotation date", version: "the store shows a newer version" };
 
 const text = (v: unknown) => (typeof v === "string" && v.trim() ? v : null);
@@ -89,13 +114,7 @@ export function taskHistory(task: TaskFacts, events: readonly TaskEvent[]): Task
   const steps = events.flatMap((e) => fromEvent(e) ?? []);
   const has = (kind: StepKind) => steps.some((s) => s.step === kind);
   // What the row tells and no event does.
-  if (!has("opened")) {
-    steps.push(
-      task.kind === "rotate_now"
-        ? step({ step: "opened", at: task.openedAt, actor: "unknown", text: task.reason })
-        : step({ step: "opened", at: task.openedAt, actor: KEYLEDGER, how: "auto", text: `Due by the rotation policy, ${BASIS[task.dueBasis ?? ""] ?? "counted from its last rotation"}` }),
-    );
-  }
+  if (!has("opened")) steps.push(openedStep(task));
   if (task.acknowledgedAt && !has("acknowledged")) steps.push(step({ step: "acknowledged", at: task.acknowledgedAt, ...byPerson(task.acknowledgedBy, "unknown") }));
   if (task.completedAt && !has("done")) {
     steps.push(
