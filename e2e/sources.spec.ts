@@ -95,6 +95,17 @@ test("a failing store marks the source stale, keeps its data and says what to gr
   await expect(page.getByTestId("sync-runs").locator("tbody tr").first()).toContainText("list,read on kv/metadata");
   await expect(page.getByTestId("source-health")).toContainText("stale");
   await expect(page.getByTestId("source-health")).toContainText("Grant");
+  // The run it announced has ended: "Sync queued" does not stay beside the failure.
+  await expect(page.getByText("Sync queued")).toHaveCount(0);
+  // What the page says about retries is what the scheduler does (lib/jobs/sync-schedule.ts).
+  await expect(page.getByTestId("source-health")).toContainText("hourly");
+  await expect(page.getByTestId("next-sync")).toContainText("a retry after 1 failed sync in a row. A failed sync is retried 5 minutes later, then the wait doubles after each failure, up to an hour (the schedule).");
+  await expect(page.locator("main")).not.toContainText("every 60 minutes");
+  await screenshot(page, "source-failing");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByTestId("source-health").scrollIntoViewIfNeeded();
+  await screenshot(page, "source-failing-390");
+  await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto("/sources");
   await expect(page.getByTestId("sources-table").locator('[data-source="Vault · locked"]')).toContainText("stale");
   await denied.close();
@@ -164,10 +175,85 @@ test("founders and auditors see a source without where its credentials come from
   await page.getByTestId("source-config").scrollIntoViewIfNeeded();
   await screenshot(page, "source-detail-auditor-390");
 
-  const adminPage = await browser.newPage({ baseURL, viewport: { width: 390, height: 844 } });
+  // Signed in at desktop width (signInAs looks for the sidebar's name, which a phone folds away), then a phone.
+  const adminPage = await browser.newPage({ baseURL });
   await signInAs(adminPage, PERSONAS.admin);
+  await adminPage.setViewportSize({ width: 390, height: 844 });
   await adminPage.goto(`/sources/${id}`);
   await expect(adminPage.getByTestId("source-config")).toContainText('"tokenEnv": "E2E_VAULT_TOKEN"');
   await screenshot(adminPage, "source-detail-390");
   await adminPage.close();
+});
+
+test("an admin disables and enables a source, changes its schedule in words and sees each change confirmed", async ({ page }) => {
+  await signInAs(page, PERSONAS.admin);
+  await addSource(page, "Vault KV", "Vault · toggled", { address: vault.url, mount: "kv", auth: "token", tokenEnv: "E2E_VAULT_TOKEN" });
+  const actions = page.getByRole("button", { name: "Disable" });
+  await actions.click();
+  await expect(page.getByRole("status").filter({ hasText: "Disabled" })).toHaveText("Disabled: it is not synced until it is enabled again.");
+  await expect(page.getByTestId("source-health")).toContainText("disabled");
+  await expect(page.getByTestId("next-sync")).toHaveText("not while it is disabled");
+  await expect(page.getByRole("button", { name: "Sync now" })).toBeDisabled();
+  await expect(page.locator("main")).not.toContainText("must be an http");
+  await page.getByRole("button", { name: "Enable" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Enabled" })).toHaveText("Enabled: it syncs on its schedule again.");
+  await expect(page.getByRole("button", { name: "Sync now" })).toBeEnabled();
+
+  const form = page.getByRole("form", { name: "Edit source" });
+  const schedule = form.getByLabel("Sync schedule");
+  await expect(schedule.locator("option:checked")).toHaveText("hourly");
+  expect(await schedule.locator("option").allTextContents()).toEqual(["every 15 minutes", "every 30 minutes", "hourly", "every 6 hours", "every 12 hours", "daily", "weekly"]);
+  await schedule.selectOption({ label: "weekly" });
+  await form.getByRole("button", { name: "Save changes" }).click();
+  await expect(form.getByRole("status")).toHaveText('Saved "Vault · toggled": synced weekly, configuration and tag keys as shown.');
+  await expect(page.getByTestId("source-health")).toContainText("weekly");
+  await expect(page.locator("main")).not.toContainText("10080");
+  await form.scrollIntoViewIfNeeded();
+  await screenshot(page, "source-edit-saved");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await form.getByRole("button", { name: "Save changes" }).scrollIntoViewIfNeeded();
+  await screenshot(page, "source-edit-saved-390");
+});
+
+test("an admin deletes a source after a confirm that says what happens; its secrets stay, marked missing", async ({ page, baseURL }) => {
+  test.setTimeout(90_000);
+  const store = await startVaultWireServer({ secrets: sampleVaultSecrets(5) });
+  await signInAs(page, PERSONAS.admin);
+  await addSource(page, "Vault KV", "Vault · to delete", { address: store.url, mount: "kv", auth: "token", tokenEnv: "E2E_VAULT_TOKEN" });
+  await syncAndWait(page);
+  const url = page.url();
+
+  await page.getByRole("button", { name: "Delete…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Delete “Vault · to delete”?" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId("delete-consequences")).toContainText("It stops syncing and leaves the Sources list.");
+  await expect(dialog.getByTestId("delete-consequences")).toContainText("Its 5 secrets stay in the registry, marked missing, with their history, owners and access events.");
+  await expect(dialog.getByTestId("delete-consequences")).toContainText("This cannot be undone");
+  await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await screenshot(page, "source-delete-confirm");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, "source-delete-confirm-390");
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(page).toHaveURL(url);
+
+  await page.getByRole("button", { name: "Delete…" }).click();
+  await dialog.getByRole("button", { name: "Delete source" }).click();
+  await expect(page).toHaveURL(/\/sources\?deleted=/);
+  await expect(page.getByRole("status").filter({ hasText: "Deleted" })).toHaveText("Deleted “Vault · to delete”: it no longer syncs. Its 5 secrets stay in the registry, marked missing, with their history.");
+  await expect(page.getByTestId("sources-table")).not.toContainText("Vault · to delete");
+
+  const admin = await apiAs(baseURL!, PERSONAS.admin);
+  const id = url.split("/").at(-1)!;
+  const detail = (await (await admin.get(`/api/v1/sources/${id}`)).json()) as { source: { name: string; enabled: boolean; deletedBy: string }; counts: { secrets: number; missing: number } };
+  expect(detail).toMatchObject({ source: { enabled: false, deletedBy: PERSONAS.admin }, counts: { secrets: 0, missing: 5 } });
+  expect(detail.source.name).toMatch(/^Vault · to delete \(deleted .* UTC\)$/);
+  expect((await admin.delete(`/api/v1/sources/${id}`)).status()).toBe(404);
+  await admin.dispose();
+  await page.goto(url);
+  await expect(page.getByRole("heading", { name: /Vault · to delete \(deleted/ })).toBeVisible();
+  await expect(page.getByText("it no longer syncs; its secrets stay in the registry, marked missing")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sync now" })).toHaveCount(0);
+  await store.close();
 });

@@ -1,5 +1,6 @@
 "use client";
 
+import { Fragment, type ReactNode } from "react";
 import { SourceStatus } from "@/components/sources/source-status";
 import { useSource } from "@/components/sources/use-source";
 import { formatDateTime } from "@/lib/domain/format";
@@ -17,8 +18,8 @@ function nextSync({ enabled, demo, interval, schedule }: { enabled: boolean; dem
   return `${at}, a retry after ${schedule.failuresInARow} failed sync${schedule.failuresInARow === 1 ? "" : "s"} in a row. ${retryWords(interval)}`;
 }
 
-/** Status, schedule, last good sync and last error — live, so they change the moment a sync finishes. */
-export function SourceHealth({ id, initial }: { id: string; initial: Initial }) {
+/** Status, schedule, last good sync and last error — live, so they change the moment a sync finishes — then the rows in `more`. */
+export function SourceHealth({ id, initial, more }: { id: string; initial: Initial; more: [string, ReactNode][] }) {
   const { data } = useSource(id);
   const source = data?.source;
   const runStatus = data?.runs[0]?.status;
@@ -28,7 +29,7 @@ export function SourceHealth({ id, initial }: { id: string; initial: Initial }) 
   const lastSyncedAt = (source?.lastSyncedAt as string | null | undefined) ?? initial.lastSyncedAt;
   const lastError = source ? source.lastError : initial.lastError;
   return (
-    <dl className="grid grid-cols-[7rem_1fr] gap-x-4 gap-y-2.5 text-sm md:grid-cols-[10rem_1fr]" data-testid="source-health">
+    <dl className="grid grid-cols-[7rem_minmax(0,1fr)] gap-x-4 gap-y-2.5 text-sm md:grid-cols-[10rem_minmax(0,1fr)]" data-testid="source-health">
       <dt className="text-slate-500">Status</dt>
       <dd>
         <SourceStatus status={status} enabled={enabled} demo={initial.demo} runStatus={runStatus} />
@@ -47,6 +48,12 @@ export function SourceHealth({ id, initial }: { id: string; initial: Initial }) 
           <dd className="break-words text-red-700">{lastError}</dd>
         </>
       )}
+      {more.map(([term, value]) => (
+        <Fragment key={term}>
+          <dt className="text-slate-500">{term}</dt>
+          <dd className="break-words text-slate-800">{value}</dd>
+        </Fragment>
+      ))}
     </dl>
   );
 }

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChevronLeft } from "lucide-react";
-import { DetailList, Section } from "@/components/secrets/detail-list";
+import { Section } from "@/components/secrets/detail-list";
 import { PolicyBlock } from "@/components/sources/policy-block";
 import { SourceActions } from "@/components/sources/source-actions";
 import { SourceForm } from "@/components/sources/source-form";
@@ -46,20 +46,16 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
         description={deleted ?? (demo ? "Sample data of the demo company: there is no store behind it to sync." : undefined)}
         actions={manage ? <SourceActions id={source.id} name={source.name} enabled={source.enabled} demo={demo} /> : <SourceStatus status={source.status} enabled={source.enabled} demo={demo} />}
       />
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid gap-4 lg:grid-cols-2 [&>*]:min-w-0">
         <Section title="Configuration">
           <SourceHealth
             id={source.id}
             initial={{ status: source.status, enabled: source.enabled, demo, lastSyncedAt: source.lastSyncedAt?.toISOString() ?? null, lastError: source.lastError, syncIntervalMinutes: source.syncIntervalMinutes, schedule: detail.schedule }}
+            more={[
+              ["Credentials", credentials],
+              ["Reads", readable(detail.provides)],
+            ]}
           />
-          <div className="mt-2.5">
-            <DetailList
-              items={[
-                ["Credentials", credentials],
-                ["Reads", readable(detail.provides)],
-              ]}
-            />
-          </div>
           <pre className="mt-4 overflow-auto rounded-lg bg-slate-50 p-3 font-mono text-xs text-slate-700" data-testid="source-config">
             {JSON.stringify(source.config, null, 2)}
           </pre>
