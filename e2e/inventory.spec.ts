@@ -19,6 +19,7 @@ test("the founder sees every secret, with unknowns shown and counted", async ({ 
   await expect(page.locator("[data-unknown-count]").filter({ hasText: /\d+ unknown/ }).first()).toBeVisible();
   await expect(page.getByTestId("summary-line")).toContainText("without incident commander");
   await screenshot(page, "inventory");
+  await screenshot(page, "inventory-390", { width: 390 });
 });
 
 test("search narrows the list and lives in the URL", async ({ page }) => {
@@ -65,8 +66,13 @@ test("sorts by tier and pages with keyset cursors", async ({ page }) => {
   await expect(page).toHaveURL(/dir=desc/);
   await expect(rows(page).first().locator("td:nth-child(3)")).toHaveText("unknown");
 
-  await page.getByRole("button", { name: "Load more" }).click();
+  // Enter on Load more: the focus lands on the first new row, not on the top of the page.
+  await page.getByRole("button", { name: "Load more" }).focus();
+  await page.keyboard.press("Enter");
   await expect(page.getByTestId("shown-count")).toContainText("Showing 100 of");
+  await expect(rows(page).nth(50)).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(rows(page).nth(50).getByRole("link").first()).toBeFocused();
   const names = await rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-secret")));
   expect(new Set(names).size).toBe(names.length);
 });

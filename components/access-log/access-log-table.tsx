@@ -77,7 +77,7 @@ export function AccessLogTable({ scope }: { scope: string }) {
                     <span className="text-slate-400">—</span>
                   )}
                 </td>
-                <td className="max-w-[18rem] px-3 py-2 font-mono text-xs text-slate-700">
+                <td className="max-w-[26rem] px-3 py-2 font-mono text-xs text-slate-700">
                   <span className="flex items-center gap-1">
                     <button type="button" className="flex min-w-0 text-left hover:underline" onClick={() => update({ actor: e.actor })} data-testid="actor">
                       <ActorName actor={e.actor} />

@@ -11,7 +11,7 @@ import type { AccessEventFilters } from "@/lib/validation/access-events";
 export type AccessEventCount = { count: number; estimated: boolean };
 
 /** Counted exactly when the planner expects at most `exactUpTo` rows (counting that many takes well under a second). */
-export async function countAccessEvents({ actor, filters, db = getDb(), exactUpTo = 200_000 }: { actor: Actor; filters: AccessEventFilters; db?: Queryable; exactUpTo?: number }): Promise<AccessEventCount> {
+export async function countAccessEvents({ actor, filters, db = getDb(), exactUpTo = 1_000_000 }: { actor: Actor; filters: AccessEventFilters; db?: Queryable; exactUpTo?: number }): Promise<AccessEventCount> {
   const where = accessEventWhere(actor, filters);
   const plan = await db.execute<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }>(sql`explain (format json) select 1 from ${accessEvents} where ${where}`);
   const estimate = Math.round(plan.rows[0]?.["QUERY PLAN"][0].Plan["Plan Rows"] ?? 0);
