@@ -18,7 +18,7 @@ function Bars({ title, rows, path }: { title: string; rows: Row[]; path: string 
       <span className="text-right tabular-nums text-slate-700">{row.count}</span>
     </>
   );
-  const grid = "grid grid-cols-[minmax(0,15rem)_1fr_3rem] items-center gap-3 text-sm";
+  const grid = "grid grid-cols-[minmax(0,10rem)_1fr_2.5rem] items-center gap-3 text-sm sm:grid-cols-[minmax(0,15rem)_1fr_3rem]";
   return (
     <section className="card p-5" aria-label={title}>
       <h2 className="mb-4 text-sm font-semibold text-ink">{title}</h2>
