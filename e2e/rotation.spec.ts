@@ -544,6 +544,7 @@ test("an approver cannot make themselves operator, nor hand the approver role to
   await expect(select).toHaveValue(operatorId);
   const answered = page.waitForResponse((r) => r.url().includes(`/api/v1/secrets/${approved!.id}/roles/operator`) && r.request().method() === "PUT");
   await select.selectOption(priya.id);
+  await page.locator(`[data-secret="${approved!.name}"] [data-role="operator"]`).getByRole("button", { name: "Save" }).click();
   expect((await answered).status()).toBe(422);
   await expect(page.getByRole("alert").filter({ hasText: "You are this secret's approver, so you cannot make yourself its operator" })).toBeVisible();
   await page.reload();

@@ -35,6 +35,11 @@ for (const [role, email] of Object.entries(PERSONAS) as [keyof typeof PERSONAS, 
     await expect(page).toHaveURL(new RegExp(`${HOME[role].path}$`));
     await expect(page.getByTestId("signed-in-as")).toHaveText(HOME[role].name);
     await expect(page.getByTestId("signed-in-role")).toHaveText(HOME[role].role);
+    await page.goto("/");
+    await expect(page).toHaveURL(new RegExp(`${HOME[role].path}$`));
+    await page.waitForLoadState("networkidle");
+    await screenshot(page, `landing-${role}`);
+    await screenshot(page, `landing-${role}-390`, { width: 390 });
   });
 }
 

@@ -19,7 +19,8 @@ export default async function OwnershipPage() {
           <>
             Every secret needs four people: a <b>creator</b>, an <b>operator</b> who rotates it, an <b>approver</b> who is not the operator, and an{" "}
             <b>incident commander</b> who leads when it leaks. Gaps, conflicts and offboarded holders are highlighted.
-            {canAssign && (actor.role === "admin" ? " You can reassign any role." : " You can reassign roles on secrets you approve.")}
+            {canAssign && (actor.role === "admin" ? " You can reassign any role" : " You can reassign roles on secrets you approve")}
+            {canAssign && ": choose someone, then Save (or Enter); Escape cancels. Every change is audited and can be undone."}
           </>
         }
       />
