@@ -61,8 +61,8 @@ test("each secret card on the overview opens exactly the secrets it counts, its 
 });
 
 test("each tier and environment bar on the overview opens its secrets", async ({ page }) => {
-  await page.goto("/overview");
   for (const [region, param] of [["Secrets by tier", "tier"], ["Secrets by environment", "environment"]] as const) {
+    await page.goto("/overview");
     await expect(page.getByRole("region", { name: region }).getByRole("link").first()).toBeVisible();
     const bars = await page.getByRole("region", { name: region }).getByRole("link").count();
     expect(bars).toBeGreaterThanOrEqual(3);
