@@ -42,7 +42,7 @@ export function SecretAccess({ secret }: { secret: NonNullable<SecretDetail> }) 
               {secret.recentEvents.map((event, i) => (
                 <tr key={i}>
                   <td className="py-2 pr-3 whitespace-nowrap text-slate-600 tabular-nums">{formatDateTime(event.occurredAt)}</td>
-                  <td className="max-w-xs py-2 pr-3 font-mono text-xs text-slate-700">
+                  <td className="max-w-md py-2 pr-3 font-mono text-xs text-slate-700">
                     <ActorName actor={event.actor} />
                   </td>
                   <td className="py-2 pr-3 text-slate-700">
