@@ -267,19 +267,21 @@ test("an admin tightens a policy: bad values are refused by field, and the task'
     await cell.getByRole("button").click();
     const form = cell.getByRole("form");
     await form.getByLabel("Interval (days)").fill("-5");
-    await form.getByRole("button", { name: "Save" }).click();
+    await form.getByRole("button", { name: "Review change" }).click();
     await expect(form.getByRole("alert")).toHaveText("The interval must be between 1 and 3650");
     await form.getByLabel("Interval (days)").fill(String(tighter));
     await form.getByLabel("Grace (days)").fill(String(tighter));
-    await form.getByRole("button", { name: "Save" }).click();
+    await form.getByRole("button", { name: "Review change" }).click();
     await expect(form.getByRole("alert")).toHaveText(`The grace period (${tighter} days) must be shorter than the interval (${tighter} days)`);
     expect((await task(admin, target.id)).dueAt, "a refused policy changes nothing").toBe(target.dueAt);
     await screenshot(page, "rotation-policies");
 
     await form.getByLabel("Grace (days)").fill(String(grace));
     await expect(form.getByRole("alert")).toHaveCount(0);
-    const saved = page.waitForResponse((r) => r.url().includes(`/api/v1/rotation/policies/${tier}/${environment}`) && r.request().method() === "PUT");
-    await form.getByRole("button", { name: "Save" }).click();
+    const saved = page.waitForResponse((r) => r.url().endsWith(`/api/v1/rotation/policies/${tier}/${environment}`) && r.request().method() === "PUT");
+    // The change is previewed first (e2e/rotation-history.spec.ts), then applied.
+    await form.getByRole("button", { name: "Review change" }).click();
+    await page.getByTestId("policy-preview").getByRole("button", { name: "Apply change" }).click();
     expect((await saved).status()).toBe(200);
     await expect(cell).toContainText(`Every ${tighter} days`);
     await expect(cell.getByRole("status")).toContainText("moved");

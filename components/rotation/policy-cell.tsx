@@ -5,36 +5,40 @@ import { useState } from "react";
 import { Pencil, ShieldCheck } from "lucide-react";
 import { rotationKeys } from "@/components/rotation/rotation-keys";
 import { sendJson, type ProblemError } from "@/components/rotation/rotation-client";
+import { PolicyPreview, summarize, type PolicyChange } from "@/components/rotation/policy-preview";
 import type { RotationPolicyJson } from "@/lib/data/rotation/get-rotation-policies";
 
-type Saved = { policy: RotationPolicyJson; tasks: { opened: number; updated: number; closed: number } };
 type Props = { policy: RotationPolicyJson; label: string; canManage: boolean; editing: boolean; onEdit: (on: boolean) => void };
 
-function moved(tasks: Saved["tasks"]): string {
-  const parts = [tasks.updated && `${tasks.updated} open task${tasks.updated === 1 ? "" : "s"} moved`, tasks.opened && `${tasks.opened} opened`, tasks.closed && `${tasks.closed} closed`].filter(Boolean);
-  return parts.length ? parts.join(", ") : "no open task changed";
-}
-
-/** One policy: its numbers, or (for admins, on click) a small form whose refusals name the field. */
+/**
+ * One policy: its numbers, or (for admins, on click) a small form whose refusals name the field.
+ * Saving first asks the API for a preview (?preview=true) and shows what the change does to the
+ * tasks; only "Apply change" applies it.
+ */
 export function PolicyCell({ policy, label, canManage, editing, onEdit }: Props) {
   const client = useQueryClient();
   const [form, setForm] = useState({ interval: String(policy.intervalDays), grace: String(policy.graceDays), approval: policy.requiresApproval });
   const [result, setResult] = useState<string | null>(null);
+  const [preview, setPreview] = useState<PolicyChange | null>(null);
+  const put = (query: string) =>
+    sendJson<PolicyChange>("PUT", `/api/v1/rotation/policies/${policy.tier}/${policy.environment}${query}`, {
+      intervalDays: form.interval === "" ? Number.NaN : Number(form.interval),
+      graceDays: form.grace === "" ? Number.NaN : Number(form.grace),
+      requiresApproval: form.approval,
+    });
+  const check = useMutation({ mutationFn: () => put("?preview=true"), onSuccess: setPreview });
   const save = useMutation({
-    mutationFn: () =>
-      sendJson<Saved>("PUT", `/api/v1/rotation/policies/${policy.tier}/${policy.environment}`, {
-        intervalDays: form.interval === "" ? Number.NaN : Number(form.interval),
-        graceDays: form.grace === "" ? Number.NaN : Number(form.grace),
-        requiresApproval: form.approval,
-      }),
+    mutationFn: () => put(""),
     onSuccess: (saved) => {
-      setResult(`Saved: ${moved(saved.tasks)}.`);
+      setPreview(null);
+      setResult(`Saved: ${summarize(saved.tasks.changes, "did")}.`);
       onEdit(false);
     },
     // Due dates moved: every task view, the summary and the capacity figures are stale.
     onSettled: () => client.invalidateQueries({ queryKey: rotationKeys.all }),
   });
-  const error = save.error as ProblemError | null;
+  const error = (check.error ?? null) as ProblemError | null;
+  const reset = () => (check.reset(), save.reset());
 
   if (!editing) {
     const body = (
@@ -61,7 +65,7 @@ export function PolicyCell({ policy, label, canManage, editing, onEdit }: Props)
         onClick={() => {
           setForm({ interval: String(policy.intervalDays), grace: String(policy.graceDays), approval: policy.requiresApproval });
           setResult(null);
-          save.reset();
+          reset();
           onEdit(true);
         }}
       >
@@ -79,12 +83,12 @@ export function PolicyCell({ policy, label, canManage, editing, onEdit }: Props)
       aria-label={`Edit ${label}`}
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate();
+        check.mutate();
       }}
-      onKeyDown={(e) => e.key === "Escape" && onEdit(false)}
+      onKeyDown={(e) => e.key === "Escape" && !preview && onEdit(false)}
     >
-      <NumberField label="Interval (days)" name="intervalDays" value={form.interval} error={error?.fields.intervalDays} onChange={(v) => (setForm({ ...form, interval: v }), save.reset())} autoFocus />
-      <NumberField label="Grace (days)" name="graceDays" value={form.grace} error={error?.fields.graceDays} onChange={(v) => (setForm({ ...form, grace: v }), save.reset())} />
+      <NumberField label="Interval (days)" name="intervalDays" value={form.interval} error={error?.fields.intervalDays} onChange={(v) => (setForm({ ...form, interval: v }), reset())} autoFocus />
+      <NumberField label="Grace (days)" name="graceDays" value={form.grace} error={error?.fields.graceDays} onChange={(v) => (setForm({ ...form, grace: v }), reset())} />
       <label className="flex items-center gap-1.5 text-xs font-medium text-slate-700">
         <input type="checkbox" name="requiresApproval" className="size-4 accent-purple-600" checked={form.approval} onChange={(e) => setForm({ ...form, approval: e.target.checked })} />
         Approver signs off
@@ -95,13 +99,23 @@ export function PolicyCell({ policy, label, canManage, editing, onEdit }: Props)
         </p>
       )}
       <div className="flex gap-1.5">
-        <button type="submit" className="btn-primary px-2 py-1 text-xs" disabled={save.isPending}>
-          {save.isPending ? "Saving…" : "Save"}
+        <button type="submit" className="btn-primary px-2 py-1 text-xs" disabled={check.isPending}>
+          {check.isPending ? "Checking…" : "Review change"}
         </button>
         <button type="button" className="btn px-2 py-1 text-xs" onClick={() => onEdit(false)}>
           Cancel
         </button>
       </div>
+      {preview && (
+        <PolicyPreview
+          label={label}
+          change={preview}
+          pending={save.isPending}
+          error={save.error?.message ?? null}
+          onConfirm={() => save.mutate()}
+          onBack={() => (setPreview(null), save.reset(), document.querySelector<HTMLInputElement>(`form[aria-label="Edit ${label}"] input[name="intervalDays"]`)?.focus())}
+        />
+      )}
     </form>
   );
 }

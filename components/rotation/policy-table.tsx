@@ -35,7 +35,7 @@ export function PolicyTable({ canManage }: { canManage: boolean }) {
           <h2 id="policies-title" className="text-sm font-semibold text-ink">
             Rotation policy by tier × environment
           </h2>
-          <p className="text-xs text-slate-500">{canManage ? "Click a cell to change it. Open tasks' due dates move at once." : "Read-only: only admins change policies."}</p>
+          <p className="text-xs text-slate-500">{canManage ? "Click a cell to change it: you see what it does to the tasks before it applies." : "Read-only: only admins change policies."}</p>
         </div>
         <table className="w-full table-fixed text-sm" data-testid="policy-table">
           <thead className="bg-slate-50/80 text-left text-xs text-slate-500">

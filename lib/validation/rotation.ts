@@ -56,6 +56,8 @@ export const skipBody = z.object({ reason: z.string().max(5000).optional() }).st
 
 export const policyParams = z.object({ tier: z.enum(["1", "2", "3", "4"]).transform(Number), environment: z.enum(ENVIRONMENTS) });
 export const policyBody = z.object({ intervalDays: z.number(), graceDays: z.number(), requiresApproval: z.boolean() }).strict();
+/** `?preview=true`: answer what the change would do to the tasks, and change nothing. */
+export const policyQuery = z.object({ preview: z.enum(["true", "false"]).optional() }).strict();
 
 export const settingsBody = z
   .object({ leadDays: z.number(), escalateAfterDays: z.number(), engineerHoursPerMonth: z.number(), minutesPerRotation: z.number() })
