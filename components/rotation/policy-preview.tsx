@@ -42,9 +42,13 @@ type Props = { label: string; change: PolicyChange; pending: boolean; error: str
 /** What a policy change would do, task by task, and a confirm: a modal dialog (Escape goes back). */
 export function PolicyPreview({ label, change, pending, error, onConfirm, onBack }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const apply = useRef<HTMLButtonElement>(null);
+  // showModal() focuses the dialog's first control (a task link); the confirm takes focus instead,
+  // so Enter applies what the dialog shows and Escape goes back.
   useEffect(() => {
     const node = dialog.current;
     if (node && !node.open) node.showModal();
+    apply.current?.focus();
   }, []);
   const { policy, tasks } = change;
   const sorted = [...tasks.changes].sort((a, b) => ORDER.indexOf(a.change) - ORDER.indexOf(b.change) || a.secret.name.localeCompare(b.secret.name));
@@ -85,7 +89,7 @@ export function PolicyPreview({ label, change, pending, error, onConfirm, onBack
         <button type="button" className="btn" onClick={onBack}>
           Back to editing
         </button>
-        <button type="button" className="btn-primary" onClick={onConfirm} disabled={pending} autoFocus>
+        <button type="button" className="btn-primary" onClick={onConfirm} disabled={pending} ref={apply}>
           {pending ? "Applying…" : "Apply change"}
         </button>
       </div>
