@@ -43,7 +43,7 @@ export function OwnershipMatrix({ actorId, isAdmin, canAssign, sources }: Props)
           {edits.error}
         </p>
       )}
-      <div className="card overflow-x-auto">
+      <div className="card relative overflow-x-auto">
         <table className="w-full min-w-[46rem] table-fixed text-sm" data-testid="ownership-matrix">
           <thead className="border-b border-slate-200 bg-slate-50/80 text-left text-xs text-slate-500">
             <tr>

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 /** A two-column definition list for metadata cards. */
 export function DetailList({ items }: { items: [string, ReactNode][] }) {
   return (
-    <dl className="grid grid-cols-[10rem_1fr] gap-x-4 gap-y-2.5 text-sm">
+    <dl className="grid grid-cols-[7rem_minmax(0,1fr)] gap-x-4 sm:grid-cols-[10rem_minmax(0,1fr)] gap-y-2.5 text-sm">
       {items.map(([term, value]) => (
         <div key={term} className="contents">
           <dt className="text-slate-500">{term}</dt>

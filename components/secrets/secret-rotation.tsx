@@ -52,7 +52,7 @@ export function SecretRotation({ secretId, rotation, canManage }: Props) {
 
   return (
     <Section title="Rotation" aside={aside} className="lg:col-span-3">
-      <div className="grid gap-6 md:grid-cols-3" data-testid="secret-rotation">
+      <div className="grid grid-cols-1 gap-6 md:grid-cols-3" data-testid="secret-rotation">
         <div>
           <Heading>Policy</Heading>
           <SecretRotationPolicy rotation={rotation} />

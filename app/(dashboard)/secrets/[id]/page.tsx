@@ -44,7 +44,7 @@ export default async function SecretPage({ params }: Props) {
           </div>
         }
       />
-      <div className="grid gap-4 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
         <Section title="Metadata" className="lg:col-span-2">
           <DetailList
             items={[
