@@ -221,8 +221,11 @@ test("the week view, the list and the capacity calculator", async ({ page, baseU
   await screenshot(page, "rotation-list");
   const overdueRows = list.locator('[data-group="overdue"] [data-task-row]');
   const shown = await overdueRows.count();
-  await list.getByRole("button", { name: "Load more overdue" }).click();
+  // Enter on Load more: focus lands on the first new row, not the top of the page.
+  await list.getByRole("button", { name: "Load more overdue" }).focus();
+  await page.keyboard.press("Enter");
   await expect.poll(() => overdueRows.count()).toBeGreaterThan(shown);
+  await expect(overdueRows.nth(shown)).toBeFocused();
   await page.getByLabel("Overdue only").click();
   await expect(page).toHaveURL(/overdue=1/);
   await expect(list.locator("[data-group]")).toHaveCount(1);

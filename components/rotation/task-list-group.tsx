@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { useMemo } from "react";
+import { useMemo, useRef } from "react";
+import { useFocusNewRow } from "@/components/ui/use-focus-new-row";
 import { UserX } from "lucide-react";
 import { EnvironmentBadge, TierBadge } from "@/components/ui/badges";
 import { SignOffFlag } from "@/components/rotation/sign-off-flag";
@@ -39,9 +40,11 @@ export function TaskListGroup({ group, title = LIST_GROUP_TITLES[group], filters
   // The most recent first: by when it was done (or due, for a skip).
   if (group === "done_recently") rows = [...rows].sort((a, b) => (b.completedAt ?? b.dueAt).localeCompare(a.completedAt ?? a.dueAt));
   const id = `group-${group}`;
+  const section = useRef<HTMLElement>(null);
+  const focusNewRow = useFocusNewRow(section, rows.length);
 
   return (
-    <section aria-labelledby={id} className="card overflow-hidden" data-group={group}>
+    <section ref={section} aria-labelledby={id} className="card overflow-hidden" data-group={group}>
       <h3 id={id} className={`flex items-center gap-2 border-b border-slate-100 px-4 py-2.5 text-sm font-semibold ${group === "overdue" ? "text-red-700" : "text-ink"}`}>
         {title}
         <span className="rounded-full bg-slate-100 px-2 py-px text-xs font-medium text-slate-600 tabular-nums" data-testid="group-count">
@@ -76,7 +79,7 @@ export function TaskListGroup({ group, title = LIST_GROUP_TITLES[group], filters
       )}
       {query.hasNextPage && (
         <div className="border-t border-slate-100 px-4 py-2 text-center">
-          <button type="button" className="btn" disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
+          <button type="button" className="btn" disabled={query.isFetchingNextPage} onClick={() => (focusNewRow(rows.length), void query.fetchNextPage())}>
             {query.isFetchingNextPage ? "Loading…" : `Load more ${title.toLowerCase()}`}
           </button>
         </div>
