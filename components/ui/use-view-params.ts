@@ -18,7 +18,8 @@ export function useViewParams(keys: readonly string[]) {
 
   const update = useCallback(
     (changes: Record<string, string | undefined>) => {
-      const next = new URLSearchParams(searchParams);
+      // From the URL as it is now, not as of the last render: two quick changes both count.
+      const next = new URLSearchParams(window.location.search);
       for (const [key, value] of Object.entries(changes)) {
         if (value) next.set(key, value);
         else next.delete(key);
@@ -26,7 +27,7 @@ export function useViewParams(keys: readonly string[]) {
       const query = next.toString();
       window.history.replaceState(null, "", query ? `${pathname}?${query}` : pathname);
     },
-    [searchParams, pathname],
+    [pathname],
   );
   return { params, update };
 }
