@@ -1,10 +1,17 @@
+import Link from "next/link";
 import { CheckCircle2, Hammer } from "lucide-react";
 import { PageHeader } from "@/components/ui/page-header";
-import type { Area } from "@/lib/navigation";
+import type { AppRole } from "@/lib/domain/roles";
+import { can } from "@/lib/auth/permissions";
+import { areaFor, type Area } from "@/lib/navigation";
 
-/** An area that is not built yet says what it will do — never a blank page. */
-export function PlannedArea({ area }: { area: Area }) {
+/**
+ * An area that is not built yet says what it will do — never a blank page — and points only to
+ * the pages the viewer's role may open.
+ */
+export function PlannedArea({ area, role }: { area: Area; role: AppRole }) {
   if (!area.planned) return null;
+  const meanwhile = ["/inventory", "/ownership"].map(areaFor).filter((a) => can(role, a.permission));
   return (
     <>
       <PageHeader title={area.label} description={area.planned.summary} />
@@ -20,9 +27,20 @@ export function PlannedArea({ area }: { area: Area }) {
             </li>
           ))}
         </ul>
-        <p className="mt-6 border-t border-slate-100 pt-4 text-sm text-slate-500">
-          Until then, the inventory and the ownership matrix show every secret, its owners and its gaps from the registry.
-        </p>
+        {meanwhile.length > 0 && (
+          <p className="mt-6 border-t border-slate-100 pt-4 text-sm text-slate-500">
+            Until then,{" "}
+            {meanwhile.map((a, i) => (
+              <span key={a.href}>
+                {i > 0 && " and "}
+                <Link href={a.href} className="text-brand-700 hover:underline">
+                  {a.label.toLowerCase()}
+                </Link>
+              </span>
+            ))}{" "}
+            show every secret, its owners and its gaps from the registry.
+          </p>
+        )}
       </section>
     </>
   );

@@ -6,6 +6,6 @@ const area = areaFor("/runbooks");
 export const metadata = { title: area.label };
 
 export default async function Page() {
-  await requirePermission(area.permission);
-  return <PlannedArea area={area} />;
+  const actor = await requirePermission(area.permission);
+  return <PlannedArea area={area} role={actor.role} />;
 }
