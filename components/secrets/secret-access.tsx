@@ -41,7 +41,9 @@ export function SecretAccess({ secret }: { secret: NonNullable<SecretDetail> }) 
             <tbody className="divide-y divide-slate-100">
               {secret.recentEvents.map((event, i) => (
                 <tr key={i}>
-                  <td className="py-2 pr-3 whitespace-nowrap text-slate-600 tabular-nums">{formatDateTime(event.occurredAt)}</td>
+                  <td className="py-2 pr-3 whitespace-nowrap text-slate-600 tabular-nums" title={event.occurredAt}>
+                    {formatDateTime(event.occurredAt)}
+                  </td>
                   <td className="max-w-md py-2 pr-3 font-mono text-xs text-slate-700">
                     <ActorName actor={event.actor} />
                   </td>

@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { accessEvents, consumers, locations, people, roleAssignments, secretConsumers, secrets, sources, type OwnershipRole } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import { isoMicros } from "@/lib/data/iso-micros";
 import { getDb, type Queryable } from "@/lib/data/db";
 import { accessEventWhere } from "@/lib/data/access-events/access-event-where";
 import { secretScope } from "@/lib/data/scope";
@@ -63,7 +64,7 @@ async function loadSecret(db: Queryable, actor: Actor, id: string) {
       .where(eq(locations.secretId, id))
       .orderBy(locations.sanctioned, locations.kind),
     db
-      .select({ occurredAt: accessEvents.occurredAt, sourceKind: accessEvents.sourceKind, action: accessEvents.action, rawAction: accessEvents.rawAction, result: accessEvents.result, errorCode: accessEvents.errorCode, actor: accessEvents.actor, actorType: accessEvents.actorType, sourceIp: accessEvents.sourceIp })
+      .select({ occurredAt: isoMicros(accessEvents.occurredAt), sourceKind: accessEvents.sourceKind, action: accessEvents.action, rawAction: accessEvents.rawAction, result: accessEvents.result, errorCode: accessEvents.errorCode, actor: accessEvents.actor, actorType: accessEvents.actorType, sourceIp: accessEvents.sourceIp })
       .from(accessEvents)
       .where(eq(accessEvents.secretId, id))
       .orderBy(desc(accessEvents.occurredAt))
