@@ -15,9 +15,12 @@ import { viewableConfig, viewableMessage } from "@/lib/sources/viewable-config";
  */
 export async function getSource({ actor, id, db = getDb() }: { actor: Actor; id: string; db?: Queryable }) {
   if (!can(actor.role, "source:read")) return null;
+  // The runs before the source: a sync ends by committing its run and the source's status
+  // together, so a run read as finished comes with the source's status after it (never a failed
+  // run beside a source still "never synced", which would also stop the page's polling).
+  const storedRuns = await db.select().from(syncRuns).where(eq(syncRuns.sourceId, id)).orderBy(desc(syncRuns.queuedAt)).limit(20);
   const [stored] = await db.select().from(sources).where(eq(sources.id, id));
   if (!stored) return null;
-  const storedRuns = await db.select().from(syncRuns).where(eq(syncRuns.sourceId, id)).orderBy(desc(syncRuns.queuedAt)).limit(20);
   const [counts] = await db
     .select({ secrets: sql<number>`count(*) filter (where ${secrets.missingSince} is null)::int`, missing: sql<number>`count(*) filter (where ${secrets.missingSince} is not null)::int` })
     .from(secrets)

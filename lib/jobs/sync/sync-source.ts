@@ -63,8 +63,11 @@ export async function syncSource({ db, sourceId, runId, trigger = "schedule", fe
     // Store messages can quote what they were sent: redact before they reach the database and UI.
     const message = redact(error instanceof Error ? error.message : String(error));
     const code = error instanceof SourceError ? error.code : "internal";
-    await db.update(syncRuns).set({ status: "failed", finishedAt: new Date(), errorCode: code, error: message, listed: progress.listed }).where(eq(syncRuns.id, id));
-    await db.update(sources).set({ status: "stale", lastError: message }).where(eq(sources.id, sourceId));
+    // Together: a page that sees the run failed also sees the source stale.
+    await db.transaction(async (tx) => {
+      await tx.update(sources).set({ status: "stale", lastError: message }).where(eq(sources.id, sourceId));
+      await tx.update(syncRuns).set({ status: "failed", finishedAt: new Date(), errorCode: code, error: message, listed: progress.listed }).where(eq(syncRuns.id, id));
+    });
     if (!(error instanceof SourceError)) log.error(`sync of ${source.name} failed`, { error });
     return { runId: id, status: "failed", ...progress, added: 0, changed: 0, missing: 0, error: message };
   }
