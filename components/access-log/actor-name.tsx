@@ -24,7 +24,8 @@ export function ActorName({ actor }: { actor: string }) {
       }}
     >
       {head && <span className="min-w-[4ch] shrink-[1000] truncate" data-actor-head>{head}</span>}
-      <span className="truncate">{tail}</span>
+      {/* The tail never gives way to the head (not even a fraction of a pixel); it is cut only when it alone does not fit. */}
+      <span className="max-w-full shrink-0 truncate">{tail}</span>
     </span>
   );
 }
