@@ -8,8 +8,10 @@ import { UsageError } from "@/scripts/usage-error";
 
 const USAGE = `Usage: keyledger <command>
 
-  start            Start Keyledger: database (embedded unless DATABASE_URL), migrations,
-                   demo seed (embedded only, once), job worker and the web server on $PORT
+  start [--with-dev-stores]
+                   Start Keyledger: database (embedded unless DATABASE_URL), migrations,
+                   demo seed (embedded only, once), job worker and the web server on $PORT;
+                   --with-dev-stores also starts local Vault and GitHub stores to try syncs
   migrate          Apply database migrations
   seed [--reset]   Seed the demo company (once; --reset wipes the registry and seeds again)
   worker           Run only the job worker (for scale-out next to web processes)
