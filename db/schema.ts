@@ -1,6 +1,7 @@
 // The registry: what Keyledger knows about secrets that no store knows.
-// Rule 1 holds here: no column anywhere can hold a secret value. Secrets are described by
-// metadata only; db/schema.integration.test.ts checks every column name against that rule.
+// Rule 1 holds here (docs/architecture.md, rule 1): no column anywhere can hold a secret value.
+// Secrets are described by metadata only; db/schema.integration.test.ts checks every column name
+// against that rule.
 import { sql } from "drizzle-orm";
 import {
   bigint,
@@ -62,7 +63,7 @@ export const sources = pgTable(
     kind: sourceKind("kind").notNull(),
     name: text("name").notNull(),
     // Where the store is (region, address, project…). Never credentials: those come from the
-    // environment or a mounted file (DESIGN rule 2).
+    // environment or a mounted file (docs/architecture.md, rule 2).
     config: jsonb("config").$type<Record<string, unknown>>().notNull().default({}),
     enabled: boolean("enabled").notNull().default(true),
     // never_synced → ok | stale (the last sync failed: the data shown is from the last good one).

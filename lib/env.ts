@@ -1,5 +1,6 @@
-// The only place that reads process.env (STYLE #9). Everything is validated once, lazily, so a
-// bad configuration fails at start with one clear line and `next build` needs no configuration.
+// The only place that reads process.env (docs/architecture.md, rule 11). Everything is validated once,
+// lazily, so a bad configuration fails at start with one clear line and `next build` needs no
+// configuration.
 import { z } from "zod";
 
 const list = z
@@ -162,7 +163,7 @@ export function publicBaseUrl(e: Env = env()): string {
 
 /**
  * A store credential named by a source's configuration (`tokenEnv: "VAULT_TOKEN"`). Credentials
- * never live in the database (DESIGN rule 2); the configuration only says where to find them.
+ * never live in the database (docs/architecture.md, rule 2); the configuration only says where to find them.
  */
 export function readNamedVariable(name: string): string | undefined {
   const value = process.env[name];

@@ -1,5 +1,6 @@
-// One typed error for everything Keyledger expects to go wrong (STYLE #6). The HTTP layer maps it
-// to application/problem+json; anything that is not an AppError is a bug: logged, answered 500.
+// One typed error for everything Keyledger expects to go wrong (docs/conventions.md, "Errors"). The
+// HTTP layer maps it to application/problem+json; anything that is not an AppError is a bug: logged,
+// answered 500.
 export const ERROR_STATUS = {
   unauthenticated: 401,
   forbidden: 403,

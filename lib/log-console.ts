@@ -1,6 +1,6 @@
-// Next.js and the libraries under it print with console.* — a route's unhandled error, a render
-// error, uncaughtException and unhandledRejection (Next's own listeners print those with
-// console.error). In the web process all of it goes through the one redacting logger (DESIGN rule 5,
+// Next.js and the libraries under it print with console.* — a route's unhandled error, a render error,
+// uncaughtException and unhandledRejection (Next's own listeners print those with console.error). In
+// the web process all of it goes through the one redacting logger (docs/architecture.md, rule 5;
 // docs/security.md); instrumentation.ts installs this when the server starts.
 import { formatWithOptions } from "node:util";
 import { log, redact } from "@/lib/log";

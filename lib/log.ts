@@ -1,5 +1,5 @@
-// One logger for the whole app (DESIGN rule 5). Every line passes through redact(), so a token
-// that slips into a message or an error never reaches a log file.
+// One logger for the whole app (docs/architecture.md, rule 5). Every line passes through redact(), so a
+// token that slips into a message or an error never reaches a log file.
 import { env } from "@/lib/env";
 import { describeError } from "@/lib/log-error";
 

@@ -1,6 +1,6 @@
 // Row factories shared by the demo seed and the tests. Each fills sensible, unique defaults, so a
 // test only names what it asserts on: `await createSecret(db, { sourceId, tier: 1 })`.
-// No factory has a field for a secret value, because the registry has none (DESIGN rule 1).
+// No factory has a field for a secret value, because the registry has none (docs/architecture.md, rule 1).
 import { randomUUID } from "node:crypto";
 import type { Queryable } from "@/db/client";
 import {

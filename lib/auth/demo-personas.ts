@@ -1,4 +1,4 @@
-// The personas the demo sign-in page offers, one per kind of user in DESIGN.md.
+// The personas the demo sign-in page offers, one per app role (docs/architecture.md, "Who uses it").
 export const DEMO_PERSONAS = [
   { email: "maya@lumenpay.example", cameFor: "Monthly security metrics, top blast-radius list, questionnaire readiness" },
   { email: "sam@lumenpay.example", cameFor: "Sources, policies, people and roles, offboarding, drills" },

@@ -1,7 +1,7 @@
-// The flat permission table (STYLE #4). The route wrapper, the DAL and the UI all ask `can()`;
-// nothing else decides who may do what. Fail closed: every permission names the roles that hold it,
-// admins included, so a new permission reaches nobody until someone writes its roles down — there is
-// no "everything that is not a write" rule. lib/auth/permissions.test.ts pins the whole table.
+// The flat permission table (docs/architecture.md, rule 7). The route wrapper, the DAL and the UI all
+// ask `can()`; nothing else decides who may do what. Fail closed: every permission names the roles that
+// hold it, admins included, so a new permission reaches nobody until someone writes its roles down —
+// there is no "everything that is not a write" rule. lib/auth/permissions.test.ts pins the whole table.
 import { APP_ROLES, type AppRole } from "@/lib/domain/roles";
 
 type Grant = { description: string; roles: readonly AppRole[] };

@@ -1,6 +1,6 @@
 import "server-only";
-// Scope inside the query (STYLE #2): one helper builds the `where` for an actor, so a foreign or
-// forbidden id simply matches no row and the caller answers 404.
+// Scope inside the query (docs/architecture.md, rule 7): one helper builds the `where` for an actor, so
+// a foreign or forbidden id simply matches no row and the caller answers 404.
 import { sql, type SQL } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";

@@ -1,7 +1,7 @@
 import "server-only";
-// The one wrapper around every route handler (STYLE #3): authenticate, authorize, parse params,
-// query and body with zod, run the handler — inside a transaction that also writes the audit
-// event when the route changes something — and map every error to problem+json.
+// The one wrapper around every route handler (docs/conventions.md, "An API route"): authenticate,
+// authorize, parse params, query and body with zod, run the handler — inside a transaction that also
+// writes the audit event when the route changes something — and map every error to problem+json.
 import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 import { z } from "zod";

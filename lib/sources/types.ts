@@ -1,5 +1,5 @@
-// The connector contract. A connector reads METADATA ONLY from one kind of secret store and
-// streams it as SecretMetadata; it never calls an operation that returns a value (DESIGN rule 1).
+// The connector contract. A connector reads METADATA ONLY from one kind of secret store and streams it
+// as SecretMetadata; it never calls an operation that returns a value (docs/architecture.md, rule 1).
 // Anything a store cannot tell is left null ("unknown"), never guessed.
 import type { z } from "zod";
 import type { ENVIRONMENTS, LIFETIMES, PRIVILEGES, SECRET_KINDS, SOURCE_KIND_VALUES } from "@/lib/domain/registry-values";

@@ -1,6 +1,6 @@
 import "server-only";
-// Scope inside the query (STYLE #2) for calendar feeds: which feeds an actor may manage, and which
-// feeds are live enough to serve. A feed outside either simply matches no row.
+// Scope inside the query (docs/architecture.md, rule 7) for calendar feeds: which feeds an actor may
+// manage, and which feeds are live enough to serve. A feed outside either simply matches no row.
 import { and, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { people } from "@/db/schema";

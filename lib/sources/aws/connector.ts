@@ -1,6 +1,6 @@
 // AWS Secrets Manager: metadata of every secret in every configured region, read with
 // ListSecrets (and ListSecretVersionIds for the rare entry without versions). Never
-// GetSecretValue or BatchGetSecretValue: Keyledger does not read values (DESIGN rule 1).
+// GetSecretValue or BatchGetSecretValue: Keyledger does not read values (docs/architecture.md, rule 1).
 import { SecretsManagerClient, type SecretsManagerClientConfig } from "@aws-sdk/client-secrets-manager";
 import { type AwsConfig, awsConfigSchema } from "@/lib/sources/aws/config";
 import { createLimiter, mergeAsync } from "@/lib/sources/concurrency";

@@ -1,6 +1,6 @@
 // A small Doppler API client that knows only the metadata endpoints Keyledger is allowed to call.
 // There is deliberately no method for /v3/configs/config/secrets, /secret or /secrets/download:
-// those return values (DESIGN rule 1).
+// those return values (docs/architecture.md, rule 1).
 import type { z } from "zod";
 import { requestJson } from "@/lib/sources/http-json";
 import type { ConnectorContext } from "@/lib/sources/types";

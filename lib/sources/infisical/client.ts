@@ -1,6 +1,6 @@
 // An Infisical client with exactly three calls: read the public OpenAPI document, log in with
 // Universal Auth, and list secrets with viewSecretValue=false. There is deliberately no method for
-// GET /api/v4/secrets/{name} or a listing that returns values (DESIGN rule 1).
+// GET /api/v4/secrets/{name} or a listing that returns values (docs/architecture.md, rule 1).
 import { z } from "zod";
 import { requestJson } from "@/lib/sources/http-json";
 import type { ConnectorContext } from "@/lib/sources/types";

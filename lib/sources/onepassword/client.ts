@@ -1,6 +1,6 @@
 // A 1Password Connect client with the two summary calls Keyledger is allowed to make. There is
 // deliberately no method for GET /v1/vaults/{v}/items/{id} (the full item, with field values)
-// nor for /files: both return secret material (DESIGN rule 1).
+// nor for /files: both return secret material (docs/architecture.md, rule 1).
 import { z } from "zod";
 import { requestJson } from "@/lib/sources/http-json";
 import type { ConnectorContext } from "@/lib/sources/types";

@@ -1,6 +1,6 @@
-// HashiCorp Vault / OpenBao KV v2, read over the documented HTTP API with metadata operations
-// only (DESIGN rule 1): LIST <mount>/metadata/<folder>/ to walk, GET <mount>/metadata/<path> per
-// secret, plus a login (AppRole / Kubernetes) and auth/token/lookup-self. Never <mount>/data/.
+// HashiCorp Vault / OpenBao KV v2, read over the documented HTTP API with metadata operations only
+// (docs/architecture.md, rule 1): LIST <mount>/metadata/<folder>/ to walk, GET <mount>/metadata/<path>
+// per secret, plus a login (AppRole / Kubernetes) and auth/token/lookup-self. Never <mount>/data/.
 // LIST is sent as GET ?list=true, which Vault documents as equivalent and every proxy passes.
 import type { Connector } from "@/lib/sources/types";
 import { connectVault, type VaultClient } from "@/lib/sources/vault/client";

@@ -1,0 +1,120 @@
+// docs/sources.md, written from the code that serves each store: every lib/sources/<store>/policy.ts
+// (the least-privilege policy), its connector (the label and the fields it fills) and the "Add source"
+// example (lib/sources/examples.ts). Nothing in the file is typed by hand, so it cannot drift from what
+// the Sources page shows; scripts/sources-doc.test.ts fails when the file on disk is not this text.
+import { readdirSync, existsSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { SOURCE_EXAMPLES } from "@/lib/sources/examples";
+import { CONNECTORS } from "@/lib/sources/registry";
+import type { Connector, LeastPrivilegePolicy, SourceKind } from "@/lib/sources/types";
+
+const ROOT = path.dirname(import.meta.dirname);
+export const SOURCES_DOC = path.join(ROOT, "docs/sources.md");
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyConnector = Connector<any>;
+type Store = { kind: Exclude<SourceKind, "inventory_file">; connector: AnyConnector; dir: string };
+
+/** Each registered connector with the lib/sources/<dir> whose policy.ts exports its policy; a policy.ts no connector uses, or a connector without one, is an error. */
+async function stores(): Promise<Store[]> {
+  const dirs = readdirSync(path.join(ROOT, "lib/sources"), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(path.join(ROOT, "lib/sources", entry.name, "policy.ts")))
+    .map((entry) => entry.name);
+  const owner = new Map<unknown, string>();
+  for (const dir of dirs) {
+    const exports: Record<string, unknown> = await import(pathToFileURL(path.join(ROOT, "lib/sources", dir, "policy.ts")).href);
+    for (const value of Object.values(exports)) if (typeof value === "function") owner.set(value, dir);
+  }
+  const found = (Object.entries(CONNECTORS) as [Store["kind"], AnyConnector][]).map(([kind, connector]) => {
+    const dir = owner.get(connector.policy);
+    if (!dir) throw new Error(`the ${kind} connector's policy is not exported by any lib/sources/*/policy.ts`);
+    return { kind, connector, dir };
+  });
+  const unused = dirs.filter((dir) => !found.some((store) => store.dir === dir));
+  if (unused.length) throw new Error(`lib/sources/${unused.join(", lib/sources/")}/policy.ts belongs to no connector in lib/sources/registry.ts`);
+  return found;
+}
+
+const READ_SETTINGS = ["KEYLEDGER_CREDENTIAL_ENV", "KEYLEDGER_CREDENTIAL_DIR", "KEYLEDGER_ALLOW_LINK_LOCAL"] as const;
+
+/**
+ * The example configuration as the connector's schema reads it (defaults filled in). The schemas
+ * check credential variables against what this machine's operator allows; the document must not
+ * depend on that, so the examples are read as by an operator who allows any variable and no files.
+ */
+function parseExample(connector: AnyConnector, config: Record<string, unknown>): unknown {
+  const saved = READ_SETTINGS.map((key) => [key, process.env[key]] as const);
+  process.env.KEYLEDGER_CREDENTIAL_ENV = "*";
+  delete process.env.KEYLEDGER_CREDENTIAL_DIR;
+  delete process.env.KEYLEDGER_ALLOW_LINK_LOCAL;
+  try {
+    return connector.configSchema.parse(config);
+  } finally {
+    for (const [key, value] of saved) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
+}
+
+/** GitHub's heading anchor: lower case, punctuation dropped, each space a hyphen. */
+export const anchor = (heading: string) => heading.trim().toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, "").replace(/ /g, "-");
+const reads = (connector: AnyConnector) => connector.provides.filter((field) => field !== "externalId" && field !== "name");
+const fence = (policy: LeastPrivilegePolicy) => ["```" + (policy.format === "text" ? "" : policy.format), policy.text.replace(/\n+$/, ""), "```"].join("\n");
+const link = (file: string) => `[\`${file}\`](../${file})`;
+
+function section({ kind, connector, dir }: Store): string {
+  const example = SOURCE_EXAMPLES[kind];
+  const policy = connector.policy(parseExample(connector, example.config));
+  const notes = (policy.notes ?? "").split("\n").filter(Boolean).map((note) => `- ${note}`);
+  return [
+    `## ${connector.label}`,
+    "",
+    `- **Kind**: \`${kind}\``,
+    `- **Reads**: ${reads(connector).join(", ")} — never a value.`,
+    `- **Credentials**: ${example.credentials}`,
+    `- **Example configuration** (Sources → Add source): \`${JSON.stringify(example.config)}\``,
+    `- **Code**: ${link(`lib/sources/${dir}/policy.ts`)} (the policy), ${link(`lib/sources/${dir}/connector.ts`)} (what it reads and how)`,
+    "",
+    `### ${policy.title}`,
+    "",
+    fence(policy),
+    ...(notes.length ? ["", ...notes] : []),
+  ].join("\n");
+}
+
+export async function renderSourcesDoc(): Promise<string> {
+  const all = await stores();
+  const index = all.map(({ kind, connector }) => `| [${connector.label}](#${anchor(connector.label)}) | \`${kind}\` | ${reads(connector).length} |`);
+  return [
+    "<!-- Generated by `npm run docs:sources` (scripts/docs-sources.ts). Do not edit: change lib/sources/<store>/policy.ts,",
+    "     the connector or lib/sources/examples.ts, then run it. scripts/sources-doc.test.ts fails while this file is stale. -->",
+    "",
+    "# Sources: what Keyledger reads from each store, and the least privilege to grant",
+    "",
+    "A **source** is a connected secret store. Keyledger reads its metadata only — names, dates, versions, rotation",
+    "settings, tags — and never a secret value ([architecture, rule 1](architecture.md#rule-1-no-secret-value-ever)).",
+    "The worker's credentials for a store come from an environment variable or a mounted file that the source's",
+    "configuration names, never from the database ([rule 2](architecture.md#rule-2-store-credentials-never-live-in-the-database)),",
+    "and only from the variables and directory the operator allows (`KEYLEDGER_CREDENTIAL_ENV`, `KEYLEDGER_CREDENTIAL_DIR`).",
+    "",
+    "For each store: the fields it can fill (everything else stays `unknown`), where the credentials come from, the example",
+    "configuration the **Add source** form starts from, and the least-privilege policy to grant for that example. A source's",
+    "own page shows the same policy written for its configuration (its regions, mount, namespaces, vaults…), ready to copy.",
+    "",
+    "| store | kind | fields it fills besides name and id |",
+    "|---|---|---|",
+    ...index,
+    "",
+    ...all.flatMap((store) => [section(store), ""]),
+    "## Inventory files",
+    "",
+    "- **Kind**: `inventory_file`",
+    "- What lives in no store (the founders' \"top-20 list\") is kept in a CSV or YAML file and imported — `keyledger import`,",
+    "  or the **Inventory file** card on the Sources page (admins) — not synced, so there is no connector, credential or policy.",
+    "  The format:",
+    `  ${link("lib/sources/inventory-file/README.md")}.`,
+    "",
+  ].join("\n");
+}
