@@ -35,7 +35,7 @@ export function SignInOptions({ providers, personas, callbackUrl }: Props) {
             <span className="ml-auto rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-800">demo mode</span>
           </div>
           <p className="mb-4 text-sm text-slate-500">Pick a persona to see Keyledger as they do. Every role sees only what it is allowed to.</p>
-          <ul className="grid gap-3 sm:grid-cols-2">
+          <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2">
             {personas.map((persona) => (
               <li key={persona.email}>
                 <button

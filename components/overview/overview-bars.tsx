@@ -49,7 +49,7 @@ export function OverviewBars({ overview, inventory, accessLog }: { overview: Ove
     return accessLog ? <Link href={filteredHref("/access-log", filters)} className="hover:underline" data-count={value}>{text}</Link> : text;
   };
   return (
-    <div className="mt-6 grid gap-4 lg:grid-cols-2">
+    <div className="mt-6 grid grid-cols-1 gap-4 lg:grid-cols-2">
       <Bars
         title="Secrets by tier"
         path={inventory ? "/inventory" : undefined}

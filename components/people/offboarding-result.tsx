@@ -37,7 +37,7 @@ export function OffboardingResult({ result }: { result: Result }) {
         </div>
       </section>
 
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <section className="card overflow-x-auto" aria-label="Rotate-now tasks">
           <h3 className="border-b border-slate-100 px-5 py-3 text-sm font-semibold text-ink">Rotate-now tasks</h3>
           <ul className="divide-y divide-slate-100 text-sm">

@@ -54,7 +54,7 @@ export function CapacityCalculator() {
   if (!c || !inputs) return <p className="card px-5 py-10 text-center text-sm text-slate-400">Loading capacity…</p>;
 
   return (
-    <div className="grid items-start gap-4 lg:grid-cols-[20rem_minmax(0,1fr)]" data-testid="capacity">
+    <div className="grid grid-cols-1 items-start gap-4 lg:grid-cols-[20rem_minmax(0,1fr)]" data-testid="capacity">
       <form className="card space-y-4 p-5" onSubmit={(e) => e.preventDefault()} aria-label="Capacity inputs">
         <h2 className="text-sm font-semibold text-ink">Your inputs</h2>
         <NumberInput

@@ -52,7 +52,7 @@ export function CapacitySuggestions({ capacity }: { capacity: Capacity }) {
 /** The secrets to automate, by name, each linking to its page. */
 function AutomateList({ secrets }: { secrets: SuggestedSecret[] }) {
   return (
-    <ul className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-2" data-testid="automate-secrets">
+    <ul className="mt-2 grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-2" data-testid="automate-secrets">
       {secrets.map((s) => (
         <li key={s.id} className="min-w-0 truncate text-sm">
           <Link href={`/secrets/${s.id}`} className="font-medium text-brand-700 hover:underline" title={s.name}>

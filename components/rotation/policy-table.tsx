@@ -29,7 +29,7 @@ export function PolicyTable({ canManage }: { canManage: boolean }) {
   const lastChange = policies.map((p) => p.updatedAt).filter((d): d is string => Boolean(d)).sort().at(-1);
 
   return (
-    <div className="grid items-start gap-4 xl:grid-cols-[minmax(0,1fr)_20rem]">
+    <div className="grid grid-cols-1 items-start gap-4 xl:grid-cols-[minmax(0,1fr)_20rem]">
       <section className="card overflow-x-auto" aria-labelledby="policies-title">
         <div className="flex flex-wrap items-baseline justify-between gap-2 border-b border-slate-100 px-5 py-3.5">
           <h2 id="policies-title" className="text-sm font-semibold text-ink">

@@ -68,7 +68,7 @@ export function SecretRotationForm({ secretId, rotation, onDone, onCancel }: Pro
           </label>
         ))}
       </div>
-      <div className="mt-3 grid gap-3 sm:grid-cols-[9rem_9rem_1fr]">
+      <div className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-[9rem_9rem_1fr]">
         {mode === "schedule" ? (
           <>
             <DaysField label="Interval (days)" name="intervalDays" value={interval} placeholder={rotation.row ? `policy: ${rotation.row.intervalDays}` : ""} error={fields.intervalDays} onChange={(v) => (setIntervalDays(v), touch())} />

@@ -67,7 +67,7 @@ export function SourceForm({ mode, source }: { mode: "new" | "edit"; source?: Ed
   return (
     <form onSubmit={submit} className="card space-y-4 p-5" aria-label={mode === "new" ? "Add source" : "Edit source"}>
       <h2 className="text-sm font-semibold text-ink">{mode === "new" ? "New source" : "Edit source"}</h2>
-      <div className="grid gap-4 md:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 md:grid-cols-3">
         <label className="flex flex-col gap-1 text-xs font-medium text-slate-500">
           Store
           <select className="field" value={kind} disabled={mode === "edit"} onChange={(e) => chooseKind(e.target.value)} name="kind">

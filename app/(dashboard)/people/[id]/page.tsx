@@ -50,7 +50,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
           </div>
         }
       />
-      <div className="grid gap-4 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
         <div className="card overflow-x-auto lg:col-span-2">
           <h2 className="border-b border-slate-100 px-5 py-3.5 text-sm font-semibold text-ink">What {person.name.split(" ")[0]} holds ({detail.holdings.length} roles)</h2>
           <HoldingsTable holdings={detail.holdings} />

@@ -11,7 +11,7 @@ export default async function MyTasksPage() {
   const actor = await requirePermission("rotation:work");
   const teams = await listFeedTeams({ actor });
   return (
-    <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
+    <div className="grid grid-cols-1 items-start gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
       <div className="min-w-0">
         <Suspense>
           <MyTasks me={{ id: actor.id, name: actor.name }} />

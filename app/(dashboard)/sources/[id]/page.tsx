@@ -46,7 +46,7 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
         description={deleted ?? (demo ? "Sample data of the demo company: there is no store behind it to sync." : undefined)}
         actions={manage ? <SourceActions id={source.id} name={source.name} enabled={source.enabled} demo={demo} /> : <SourceStatus status={source.status} enabled={source.enabled} demo={demo} />}
       />
-      <div className="grid gap-4 lg:grid-cols-2 [&>*]:min-w-0">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2 [&>*]:min-w-0">
         <Section title="Configuration">
           <SourceHealth
             id={source.id}
