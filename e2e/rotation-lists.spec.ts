@@ -1,6 +1,6 @@
 // The rotation lists as a user checks them: each number on the rotation page links to exactly the
-// rows it counts (overdue, due in 14 days, gaps — never a done or skipped task), the list shows the
-// filter as set and clears it; every count says whose it is, and "N of them yours" is what My tasks
+// rows it counts (overdue, due in 14 days, gaps — never a done or skipped task; acked within 2 days
+// and its part in time; a quarter's done tasks), the list shows the filter as set and clears it; every count says whose it is, and "N of them yours" is what My tasks
 // holds; lists come by risk (tier, environment, days overdue) and say so, or by due date on request;
 // "I approve" lists the rotations one signs off. Other specs work tasks at the same time, so each
 // count is compared with its rows in one retried pass. Screenshots at 1440 and 390 px wide.
@@ -83,6 +83,64 @@ test("each rotation number opens exactly its rows, with its filter set in the fi
     await expect(page).not.toHaveURL(drill.param);
     await expect(page.getByTestId("task-list").locator("[data-group]")).toHaveCount(4);
   }
+});
+
+test("'acked within 2 days', its part acked in time and a quarter's 'done on time' open exactly the tasks they count, with the filter set and clearable", async ({ page }) => {
+  await signInAs(page, PERSONAS.admin);
+  await page.goto("/rotation");
+  // The oldest of the four quarters with done tasks: wholly past, so other specs' work does not move it.
+  const quarterLinks = page.getByTestId("on-time").locator("a[data-quarter]");
+  await expect(quarterLinks).toHaveCount(4);
+  const quarters = await quarterLinks.evaluateAll((links) => links.map((a) => ({ quarter: a.getAttribute("data-quarter")!, done: Number(a.getAttribute("aria-label")!.split(" ")[0]) })));
+  const done = quarters.find((q) => q.done > 0);
+  expect(done, `the demo company did rotations in one of ${quarters.map((q) => q.quarter).join(", ")}`).toBeDefined();
+  const [year, q] = done!.quarter.split("-");
+  const ACKED = "Opened in the last 90 days, answer known";
+  const drills = [
+    { name: "acked", link: (p: Page) => p.getByTestId("figure-acked").locator('[data-figure="all"]'), param: /[?&]acked=90(&|$)/, filters: [ACKED], gone: /[?&]acked=/, done: false },
+    { name: "acked in time", link: (p: Page) => p.getByTestId("figure-acked").locator('[data-figure="within"]'), param: /[?&]acked=90&ackedWithin2Days=1/, filters: [ACKED, "Acked within 2 days"], gone: /[?&]acked/, done: false },
+    { name: done!.quarter, link: (p: Page) => p.getByTestId("on-time").locator(`a[data-quarter="${done!.quarter}"]`), param: new RegExp(`[?&]done=${done!.quarter}`), filters: [`Done in ${q} ${year}`], gone: /[?&]done=/, done: true },
+  ];
+  for (const drill of drills) {
+    await expect(async () => {
+      await page.goto("/rotation");
+      const link = drill.link(page);
+      // "12 tasks opened in the last 90 days …", "3 within 2 days", "41 done in Q3 2026: …": the count comes first.
+      const count = drill.name === "acked in time" ? Number((await link.textContent())!.match(/^(\d+) within 2 days$/)![1]) : await figure(link);
+      if (drill.done) expect(count, "the quarter's done tasks").toBeGreaterThan(0);
+      await link.click();
+      await expect(page).toHaveURL(drill.param);
+      for (const filter of drill.filters) await expect(page.getByLabel(filter, { exact: true })).toBeChecked();
+      await expect(page.getByTestId("task-list").locator("[data-group]")).toHaveCount(1);
+      const { rows, shown, counted } = await allRows(page);
+      expect(shown, `${drill.name}: rows on the page`).toBe(count);
+      expect(counted, `${drill.name}: the group's count`).toBe(count);
+      const statuses = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-status")));
+      for (const status of statuses) {
+        if (drill.done) expect(status).toBe("done");
+        else expect(status).not.toBe("skipped");
+      }
+    }).toPass({ timeout: 60_000 });
+    if (drill.name === "acked") {
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await atWidths(page, "rotation-list-acked");
+    }
+    await page.getByRole("button", { name: "Clear", exact: true }).click();
+    for (const filter of drill.filters) await expect(page.getByLabel(filter, { exact: true })).toHaveCount(0);
+    await expect(page).not.toHaveURL(drill.gone);
+    await expect(page.getByTestId("task-list").locator("[data-group]")).toHaveCount(4);
+  }
+  // A filter removed on its own: unticking the quarter's toggle (which then goes) shows every group again.
+  await page.goto(`/rotation?view=list&done=${done!.quarter}`);
+  const toggle = page.getByLabel(`Done in ${q} ${year}`, { exact: true });
+  await expect(page.getByTestId("task-list").locator("[data-group]")).toHaveCount(1);
+  // A click that lands before the island has hydrated is lost: try again until it takes.
+  await expect(async () => {
+    if (await toggle.count()) await toggle.click({ timeout: 2_000 });
+    await expect(page).not.toHaveURL(/[?&]done=/, { timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(toggle).toHaveCount(0);
+  await expect(page.getByTestId("task-list").locator("[data-group]")).toHaveCount(4);
 });
 
 test("an owner's counts say whose they are, and 'N of them yours' is the list and My tasks", async ({ page }) => {

@@ -1,8 +1,9 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { dueDays, NO_FILTERS, overdueOnly, type CalendarParams } from "@/components/rotation/calendar-params";
+import { ackedDays, doneQuarter, dueDays, NO_FILTERS, overdueOnly, type CalendarParams } from "@/components/rotation/calendar-params";
 import { DUE_SOON_DAYS } from "@/lib/domain/calendar/due-window";
+import { ACKED_WITHIN_WORDS, ackedWords, doneInWords } from "@/lib/domain/calendar/list-groups";
 import { apiGet } from "@/lib/http/api-client";
 import { peopleKeys } from "@/lib/query-keys";
 import type { PersonRow } from "@/lib/data/people/list-people";
@@ -34,19 +35,24 @@ function Choice({ name, label, all, value, options, onChange, className }: { nam
 function Toggle({ label, checked, onChange, tone = "brand" }: { label: string; checked: boolean; onChange: (on: boolean) => void; tone?: "brand" | "red" }) {
   const on = tone === "red" ? "border-red-400 text-red-800" : "border-brand-500 text-ink";
   return (
-    <label className={`${toggle} ${checked ? on : "border-slate-300 text-slate-700"}`}>
-      <input type="checkbox" className={`size-4 ${tone === "red" ? "accent-red-600" : "accent-brand-600"}`} checked={checked} onChange={(e) => onChange(e.target.checked)} />
-      {label}
+    <label className={`${toggle} max-w-full ${checked ? on : "border-slate-300 text-slate-700"}`} title={label}>
+      <input type="checkbox" className={`size-4 shrink-0 ${tone === "red" ? "accent-red-600" : "accent-brand-600"}`} checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      <span className="truncate">{label}</span>
     </label>
   );
 }
 
-/** Mine · I approve · person · tier · environment · overdue · due soon · no owner — all in the URL. */
+/**
+ * Mine · I approve · person · tier · environment · overdue · due soon · no owner — all in the URL;
+ * and, when a summary figure set them, done in a quarter and acked, shown set so they can be removed.
+ */
 export function CalendarFilters({ params, update, canListPeople, canWork }: Props) {
   const people = useQuery({ queryKey: peopleKeys.all, queryFn: () => apiGet<{ items: PersonRow[] }>("/api/v1/people"), enabled: canListPeople });
   const holders = (people.data?.items ?? []).filter((p) => p.status === "active" && p.rolesHeld > 0);
   const any = Object.keys(NO_FILTERS).some((key) => params[key as keyof CalendarParams]);
   const due = dueDays(params);
+  const quarter = doneQuarter(params);
+  const acked = ackedDays(params);
   return (
     <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Filter tasks">
       {canWork && (
@@ -63,6 +69,9 @@ export function CalendarFilters({ params, update, canListPeople, canWork }: Prop
       <Toggle label="Overdue only" tone="red" checked={overdueOnly(params)} onChange={(on) => update({ overdue: on ? "1" : undefined, due: undefined })} />
       <Toggle label={`Due in ${due ?? DUE_SOON_DAYS} days`} checked={due !== null} onChange={(on) => update({ due: on ? String(DUE_SOON_DAYS) : undefined, overdue: undefined })} />
       <Toggle label="No owner" tone="red" checked={params.gap === "1"} onChange={(on) => update({ gap: on ? "1" : undefined })} />
+      {quarter && <Toggle label={doneInWords(quarter)} checked onChange={() => update({ done: undefined })} />}
+      {acked && <Toggle label={ackedWords(acked)} checked onChange={() => update({ acked: undefined })} />}
+      {params.ackedWithin2Days === "1" && <Toggle label={ACKED_WITHIN_WORDS} checked onChange={() => update({ ackedWithin2Days: undefined })} />}
       {any && (
         <button type="button" className="px-1 text-sm text-brand-700 hover:underline" onClick={() => update(NO_FILTERS)}>
           Clear

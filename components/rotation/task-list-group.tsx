@@ -22,6 +22,8 @@ const EMPTY: Record<ListGroup, string> = {
   later: "Nothing due later in the open window.",
   done_recently: "Nothing done or skipped recently.",
   due: "Nothing else due in this window.",
+  done_in_quarter: "Nothing done in this quarter.",
+  acked: "No task opened in this window has an answer yet.",
 };
 
 type Props = { group: ListGroup; title?: string; filters: Record<string, string>; onOpen: (id: string) => void };

@@ -2,17 +2,17 @@
 
 import { TaskListGroup } from "@/components/rotation/task-list-group";
 import { StatusLegend } from "@/components/rotation/status-legend";
-import { visibleGroups } from "@/lib/domain/calendar/list-groups";
+import { listGroupTitle, visibleGroups } from "@/lib/domain/calendar/list-groups";
 
 type Props = { filters: Record<string, string>; onOpen: (id: string) => void; onSort: (sort: "risk" | "due") => void };
 
 export const ORDER_WORDS = { risk: "Sorted by risk: tier, environment, days overdue", due: "Sorted by due date: the most overdue first" } as const;
 
-/** Overdue · This week · Later · Done recently (or the one group a drill-down asks for), each keyset-paged, in the order chosen. */
+/** Overdue · This week · Later · Done recently (or the one group a drill-down asks for: due soon, done in a quarter, acked), each keyset-paged, in the order chosen. */
 export function TaskListView({ filters, onOpen, onSort }: Props) {
   const { overdue, ...rest } = filters;
   const sort = filters.sort === "due" ? "due" : "risk";
-  const groups = visibleGroups({ overdue: overdue === "true", due: Boolean(filters.due), gap: filters.gap === "true" });
+  const groups = visibleGroups({ overdue: overdue === "true", due: Boolean(filters.due), gap: filters.gap === "true", done: Boolean(filters.done), acked: Boolean(filters.acked) });
   return (
     <div className="space-y-4" data-testid="task-list">
       <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
@@ -29,7 +29,7 @@ export function TaskListView({ filters, onOpen, onSort }: Props) {
         <StatusLegend />
       </div>
       {groups.map((group) => (
-        <TaskListGroup key={group} group={group} title={group === "due" ? `Due in the next ${filters.due} days` : undefined} filters={rest} onOpen={onOpen} />
+        <TaskListGroup key={group} group={group} title={listGroupTitle(group, filters)} filters={rest} onOpen={onOpen} />
       ))}
     </div>
   );

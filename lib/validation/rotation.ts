@@ -3,6 +3,7 @@
 // reason for a skip — live in lib/domain/rotation/validate.ts and answer 400 with the field named.
 import { z } from "zod";
 import { ENVIRONMENTS } from "@/lib/domain/registry-values";
+import { isQuarter } from "@/lib/domain/rotation/metrics";
 import { TASK_STATUSES } from "@/lib/domain/rotation/schedule";
 import { inSaneRange, SANE_RANGE_MESSAGE } from "@/lib/validation/instant";
 
@@ -12,6 +13,9 @@ const many = <T extends z.ZodType<unknown, string>>(item: T) =>
     .union([z.string(), z.array(z.string())])
     .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean))
     .pipe(z.array(item).max(20));
+
+/** A number of days back or ahead, 1–3650. */
+const days = z.coerce.number({ message: "must be a number of days" }).int().min(1).max(3650);
 
 /** A date (2026-11-01, midnight UTC) or a date-time with an offset. */
 const instant = z
@@ -39,9 +43,15 @@ export const listRotationTasksQuery = z
     kind: z.enum(["scheduled", "rotate_now"]).optional(),
     overdue: z.enum(["true", "false"]).optional(),
     /** Still to do, not overdue, due within this many days from now (the summary's "due in 14 days" is due=14). */
-    due: z.coerce.number({ message: "must be a number of days" }).int().min(1).max(3650).optional(),
+    due: days.optional(),
     /** Still to do and held by nobody (the summary's "gaps"). */
     gap: z.enum(["true", "false"]).optional(),
+    /** Done, completed in this UTC quarter (the summary's "done on time, per quarter": that quarter's done). */
+    done: z.string().refine(isQuarter, { message: "must be a quarter like 2026-Q4" }).optional(),
+    /** Opened in the last this many days, not skipped, answer known (the summary's "acked within 2 days" counts acked=90). */
+    acked: days.optional(),
+    /** First responded (acknowledged or completed) within 48 hours of opening, or not. */
+    ackedWithin2Days: z.enum(["true", "false"]).optional(),
     /** risk: tier, environment, days overdue (the default); due: by due date. */
     sort: z.enum(["risk", "due"]).default("risk"),
     cursor: z.string().max(500).optional(),

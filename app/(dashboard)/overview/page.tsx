@@ -6,6 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { getOverview, OVERVIEW_FILTERS } from "@/lib/data/overview/get-overview";
 import { getRotationSummary } from "@/lib/data/rotation/get-rotation-summary";
 import { filteredHref } from "@/lib/domain/filter-query";
+import { ACK_LOOKBACK_DAYS } from "@/lib/domain/rotation/metrics";
 
 export const metadata = { title: "Overview" };
 
@@ -39,8 +40,8 @@ export default async function OverviewPage() {
         <section aria-label="Rotation" className="mt-4 grid grid-cols-2 gap-4 lg:grid-cols-4">
           <Stat label="Rotations overdue" value={rotation.overdue} hint={`${rotation.open} open in all`} tone={rotation.overdue ? "bad" : "default"} href="/rotation?view=list&overdue=1" />
           <Stat label="Rotations due in 14 days" value={rotation.dueIn14Days} hint={rotation.gaps ? `${rotation.gaps} with no owner` : "every task has an owner"} tone={rotation.gaps ? "warn" : "default"} href="/rotation?view=list&due=14" />
-          <Stat label="Acknowledged within 2 days" value={percent(rotation.acknowledgedWithin2Days.pct)} hint={`${rotation.acknowledgedWithin2Days.within} of ${rotation.acknowledgedWithin2Days.count} tasks, last 90 days`} href="/rotation" />
-          <Stat label="Rotated on time" value={percent(lastQuarter?.pct)} tone={lastQuarter?.pct !== null && lastQuarter?.pct !== undefined && lastQuarter.pct < 90 ? "warn" : "default"} hint={lastQuarter ? `${lastQuarter.quarter}: ${lastQuarter.onTime} of ${lastQuarter.done} done on time${quarters.length > 1 ? ` · before: ${quarters.slice(0, -1).map((q) => percent(q.pct)).join(", ")}` : ""}` : "no rotation done yet"} href="/rotation" />
+          <Stat label="Acknowledged within 2 days" value={percent(rotation.acknowledgedWithin2Days.pct)} hint={`${rotation.acknowledgedWithin2Days.within} of ${rotation.acknowledgedWithin2Days.count} tasks, last ${ACK_LOOKBACK_DAYS} days`} href={`/rotation?view=list&acked=${ACK_LOOKBACK_DAYS}`} />
+          <Stat label="Rotated on time" value={percent(lastQuarter?.pct)} tone={lastQuarter?.pct !== null && lastQuarter?.pct !== undefined && lastQuarter.pct < 90 ? "warn" : "default"} hint={lastQuarter ? `${lastQuarter.quarter}: ${lastQuarter.onTime} of ${lastQuarter.done} done on time${quarters.length > 1 ? ` · before: ${quarters.slice(0, -1).map((q) => percent(q.pct)).join(", ")}` : ""}` : "no rotation done yet"} href={lastQuarter ? `/rotation?view=list&done=${lastQuarter.quarter}` : "/rotation"} />
         </section>
       )}
       <OverviewBars overview={o} inventory={can(actor.role, "secret:read")} accessLog={can(actor.role, "access-log:read")} />

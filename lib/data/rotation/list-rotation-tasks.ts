@@ -1,8 +1,8 @@
 import "server-only";
 // The calendar's, the list's and "My tasks"' tasks: those the actor may see (owners: those on
 // secrets they hold a role on), filtered, by risk (or due date: task-order.ts), keyset-paginated
-// (never OFFSET), with the exact count of all the rows the filters match. Overdue, due soon and gap
-// are the summary's own rules (task-windows.ts), so a count and its rows agree.
+// (never OFFSET), with the exact count of all the rows the filters match. Overdue, due soon, gap,
+// done in a quarter and acked are the summary's own rules (task-windows.ts), so a count and its rows agree.
 import { and, eq, inArray, isNull, not, or, sql, type SQL } from "drizzle-orm";
 import { roleAssignments, secrets } from "@/db/schema";
 import { rotationTasks } from "@/db/schema-rotation";
@@ -11,7 +11,7 @@ import { can } from "@/lib/auth/permissions";
 import { getDb, type Queryable } from "@/lib/data/db";
 import { selectRotationTasks, toRotationTask, type RotationTask } from "@/lib/data/rotation/rotation-task-json";
 import { taskAfter, taskCursor, taskOrderBy, type TaskSort } from "@/lib/data/rotation/task-order";
-import { dueWithinTask, gapTask, overdueTask } from "@/lib/data/rotation/task-windows";
+import { ackAnsweredTask, ackedWithin2DaysTask, doneInQuarterTask, dueWithinTask, gapTask, overdueTask } from "@/lib/data/rotation/task-windows";
 import { secretScope } from "@/lib/data/scope";
 import { AppError } from "@/lib/errors";
 import type { ListRotationTasksQuery } from "@/lib/validation/rotation";
@@ -47,6 +47,9 @@ function rotationTaskWhere(actor: Actor, query: Filters, now: Date): SQL {
   if (query.overdue) parts.push(yesNo(query.overdue, overdueTask(now)));
   if (query.due) parts.push(dueWithinTask(now, query.due));
   if (query.gap) parts.push(yesNo(query.gap, gapTask()));
+  if (query.done) parts.push(doneInQuarterTask(query.done));
+  if (query.acked) parts.push(ackAnsweredTask(now, query.acked));
+  if (query.ackedWithin2Days) parts.push(yesNo(query.ackedWithin2Days, ackedWithin2DaysTask()));
   return and(...parts) as SQL;
 }
 

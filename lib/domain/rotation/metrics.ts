@@ -1,4 +1,7 @@
-// The two numbers packets and the founder's overview show about rotation discipline. Pure.
+// The two numbers about rotation discipline the rotation page and the founder's overview show.
+// The rules are `where`s in lib/data/rotation/task-windows.ts — the summary counts with them and
+// the task list filters with them, so each figure links to exactly its rows; here, what they mean
+// and the pure pieces (the 48-hour window, quarters, the percentage).
 //
 // Acknowledged within 2 days: of the tasks opened in a window (skipped ones left out), the share
 // whose assignee responded — acknowledged it or completed it — no later than 48 hours after it
@@ -9,37 +12,33 @@
 // when completed_at ≤ grace_until (= due date + grace). `missed` counts tasks whose grace ran out in
 // that quarter with no rotation done (still open, acknowledged or awaiting sign-off); they are not
 // part of pct, which is onTime / done.
-import { DAY_MS, type TaskStatus } from "@/lib/domain/rotation/schedule";
+import { DAY_MS } from "@/lib/domain/rotation/schedule";
 
 export const ACK_WINDOW_MS = 2 * DAY_MS;
+/** The summary's "acked within 2 days" looks at the tasks opened in these last days (the list's `acked=90`). */
+export const ACK_LOOKBACK_DAYS = 90;
 
-export type MetricTask = {
-  status: TaskStatus;
-  openedAt: Date;
-  acknowledgedAt: Date | null;
-  completedAt: Date | null;
-  graceUntil: Date;
-};
+/** part / whole as a percentage to one decimal; null when there is nothing to divide. */
+export const percent = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10);
 
-const percent = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10);
-
-export function acknowledgedWithin2Days(tasks: readonly MetricTask[], now: Date): { pct: number | null; count: number; within: number } {
-  let count = 0;
-  let within = 0;
-  for (const task of tasks) {
-    if (task.status === "skipped") continue;
-    const responses = [task.acknowledgedAt, task.completedAt].filter((d): d is Date => d !== null);
-    const respondedAt = responses.length ? Math.min(...responses.map((d) => d.getTime())) : null;
-    const deadline = task.openedAt.getTime() + ACK_WINDOW_MS;
-    if (respondedAt === null && deadline > now.getTime()) continue;
-    count++;
-    if (respondedAt !== null && respondedAt <= deadline) within++;
-  }
-  return { pct: percent(within, count), count, within };
-}
+/** A quarter as `2026-Q4`. */
+export const isQuarter = (value: string | undefined): value is string => /^\d{4}-Q[1-4]$/.test(value ?? "");
 
 export function quarterOf(date: Date): string {
   return `${date.getUTCFullYear()}-Q${Math.floor(date.getUTCMonth() / 3) + 1}`;
+}
+
+/** `2026-Q4` as people say it: "Q4 2026". */
+export function quarterWords(quarter: string): string {
+  const [year, q] = quarter.split("-");
+  return `${q} ${year}`;
+}
+
+/** The instants a quarter (`2026-Q4`, UTC) starts at and ends before. */
+export function quarterRange(quarter: string): { start: Date; end: Date } {
+  const year = Number(quarter.slice(0, 4));
+  const index = Number(quarter.slice(6)) - 1;
+  return { start: new Date(Date.UTC(year, index * 3, 1)), end: new Date(Date.UTC(year, index * 3 + 3, 1)) };
 }
 
 /** The `count` quarters up to and including the one `now` is in, oldest first. */
@@ -59,20 +58,3 @@ export function lastQuarters(now: Date, count: number): string[] {
 }
 
 export type QuarterOnTime = { quarter: string; done: number; onTime: number; late: number; missed: number; pct: number | null };
-
-export function onTimeByQuarter(tasks: readonly MetricTask[], now: Date, quarters = 4): QuarterOnTime[] {
-  const rows = new Map(lastQuarters(now, quarters).map((quarter) => [quarter, { quarter, done: 0, onTime: 0, late: 0, missed: 0 }]));
-  for (const task of tasks) {
-    if (task.status === "done" && task.completedAt) {
-      const row = rows.get(quarterOf(task.completedAt));
-      if (!row) continue;
-      row.done++;
-      if (task.completedAt <= task.graceUntil) row.onTime++;
-      else row.late++;
-    } else if (task.status !== "skipped" && task.status !== "done" && task.graceUntil < now) {
-      const row = rows.get(quarterOf(task.graceUntil));
-      if (row) row.missed++;
-    }
-  }
-  return [...rows.values()].map((row) => ({ ...row, pct: percent(row.onTime, row.done) }));
-}
