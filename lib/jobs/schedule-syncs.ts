@@ -1,15 +1,15 @@
-// Every few minutes: queue a sync for each enabled source that is due (lib/jobs/sync-schedule.ts). Demo sources
+// Every few minutes: queue a sync for each enabled source that is due (lib/domain/sync-schedule.ts). Demo sources
 // (config.demo = "true") hold sample data and are never synced; inventory files are imported.
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { sources, syncRuns } from "@/db/schema";
-import { nextSyncAt } from "@/lib/jobs/sync-schedule";
+import { nextSyncAt } from "@/lib/domain/sync-schedule";
 
 /** The sources a sync may run for, on a schedule or from `keyledger sync`: enabled, not demo data, not an inventory file. */
 export const syncableSource = and(eq(sources.enabled, true), ne(sources.kind, "inventory_file"), sql`coalesce(${sources.config}->>'demo', 'false') <> 'true'`);
 
 /**
- * The sources the scheduler queues now: due by lib/jobs/sync-schedule.ts (their interval after a
+ * The sources the scheduler queues now: due by lib/domain/sync-schedule.ts (their interval after a
  * good sync; after failures, a backoff capped at the interval), with no run already queued or running.
  */
 export async function dueSources(db: Db, now = new Date()): Promise<string[]> {

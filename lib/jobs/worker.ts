@@ -9,7 +9,7 @@ import { refreshLastAccessed } from "@/lib/jobs/refresh-last-accessed";
 import { REMINDERS_CRON, sendRemindersJob } from "@/lib/jobs/reminders";
 import { ROTATION_OPEN_TASKS_CRON, rotationOpenTasksJob } from "@/lib/jobs/rotation-open-tasks";
 import { cancelIfNotSyncable, dueSources, queueRun } from "@/lib/jobs/schedule-syncs";
-import { SCHEDULER_TICK_MINUTES } from "@/lib/jobs/sync-schedule";
+import { SCHEDULER_TICK_MINUTES } from "@/lib/domain/sync-schedule";
 import { syncSource } from "@/lib/jobs/sync/sync-source";
 import { log } from "@/lib/log";
 
