@@ -7,7 +7,7 @@ import { locations, roleAssignments, secrets, sources, syncRuns, type Person, ty
 import { rotationTasks } from "@/db/schema-rotation";
 import { assignRole, createPerson, createSource } from "@/db/seed/factories";
 import { openDueTasks } from "@/lib/data/rotation/open-due-tasks";
-import { syncSource } from "@/lib/jobs/sync/sync-source";
+import { syncSource } from "@/lib/data/sync/sync-source";
 import { sampleVaultSecrets, startVaultWireServer, VAULT_WIRE_TOKEN, vaultFaults, type WireVaultSecret } from "@/test/wire/vault";
 import type { WireServer } from "@/test/wire/wire-server";
 import { createTestDatabase } from "@/test/database";

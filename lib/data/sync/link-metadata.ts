@@ -1,8 +1,9 @@
+import "server-only";
 // What a store says about a secret beyond its own fields: owners named in tags (assigned only to
 // roles nobody holds — a person's decision is never overwritten), consumers, and the sanctioned
 // location in the store itself. Keyed by (source, external id), so it needs no ids in memory.
 import { sql } from "drizzle-orm";
-import type { Queryable } from "@/db/client";
+import type { Queryable } from "@/lib/data/db";
 import type { SecretMetadata } from "@/lib/sources/types";
 
 const values = (rows: ReturnType<typeof sql>[]) => sql.join(rows, sql`, `);
@@ -11,7 +12,7 @@ const values = (rows: ReturnType<typeof sql>[]) => sql.join(rows, sql`, `);
 const SLICE = 5_000;
 const slices = <T,>(items: T[]) => Array.from({ length: Math.ceil(items.length / SLICE) }, (_, i) => items.slice(i * SLICE, (i + 1) * SLICE));
 
-export async function linkMetadata(db: Queryable, sourceId: string, batch: SecretMetadata[]): Promise<void> {
+export async function linkMetadata({ db, sourceId, batch }: { db: Queryable; sourceId: string; batch: SecretMetadata[] }): Promise<void> {
   if (batch.length === 0) return;
   const owners = batch.flatMap((m) => Object.entries(m.owners).map(([role, who]) => sql`(${m.externalId}, ${role}, ${who.toLowerCase()})`));
   if (owners.length) {
