@@ -5,13 +5,13 @@ import "server-only";
 // the limit was crossed stay — valid, de-duplicated events — and the run records what they held.
 import { randomUUID } from "node:crypto";
 import { poolOf } from "@/db/client";
+import { assertDeclaredLength, limitedChunks, type BodyLimit } from "@/lib/byte-limit";
 import type { TokenPrincipal } from "@/lib/data/api-tokens/find-token-by-secret";
 import { recordKeyledgerEvent } from "@/lib/data/access-events/record-keyledger-event";
 import { getDb } from "@/lib/data/db";
 import { committedCounts, withIngestRun } from "@/lib/data/ingest/with-ingest-run";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { assertDeclaredLength, limitedChunks, type BodyLimit } from "@/lib/http/read-body";
 import { gunzipWithin } from "@/lib/ingest/gunzip";
 import { ingestStream, type IngestSummary } from "@/lib/ingest/ingest-files";
 import type { LogFormat } from "@/lib/ingest/types";
