@@ -130,6 +130,23 @@ describe("syncSource", () => {
     expect(others[0]?.n).toBe(1);
   });
 
+  it("hands an open task to the operator a tag names for a role nobody holds, in the same sync", async () => {
+    await openDueTasks({ db: database.db });
+    const [task] = await database.db
+      .select({ id: rotationTasks.id, secretId: secrets.id, externalId: secrets.externalId, assigneeId: rotationTasks.assigneeId })
+      .from(rotationTasks)
+      .innerJoin(secrets, eq(secrets.id, rotationTasks.secretId))
+      .where(and(eq(secrets.sourceId, source.id), eq(rotationTasks.status, "open"), sql`${rotationTasks.assigneeId} is distinct from ${sam.id}`))
+      .limit(1);
+    expect(task).toBeDefined();
+    // Nobody holds the operator role any more, and the store's tag now names Sam.
+    await database.db.delete(roleAssignments).where(and(eq(roleAssignments.secretId, task!.secretId), eq(roleAssignments.role, "operator")));
+    stored.find((s) => `kv/${s.path}` === task!.externalId)!.customMetadata!.owner = sam.email;
+    await syncSource({ db: database.db, sourceId: source.id });
+    const [after] = await database.db.select().from(rotationTasks).where(eq(rotationTasks.id, task!.id));
+    expect(after).toMatchObject({ status: "open", assigneeId: sam.id, assigneeRole: "operator" });
+  });
+
   it("reports a configuration that is not valid for the store", async () => {
     const broken = await createSource(database.db, { kind: "vault", name: "Broken vault", config: { address: "not a url" } });
     const outcome = await syncSource({ db: database.db, sourceId: broken.id });
