@@ -13,7 +13,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { getDb, type Queryable } from "@/lib/data/db";
 import { writeRoles } from "@/lib/data/ownership/write-roles";
-import { secretScope } from "@/lib/data/scope";
+import { holdsRole, secretScope } from "@/lib/data/scope";
 import { AppError, notFound } from "@/lib/errors";
 
 type Args = { actor: Actor; secretId: string; role: OwnershipRole; db?: Queryable };
@@ -31,10 +31,7 @@ const PAIRED: Partial<Record<OwnershipRole, OwnershipRole>> = { operator: "appro
 
 async function findAssignableSecret({ actor, secretId, db }: Required<Omit<Args, "role">>) {
   if (!can(actor.role, "ownership:assign")) throw new AppError("forbidden", "You may not change ownership");
-  const approverOnly =
-    actor.role === "admin"
-      ? sql`true`
-      : sql`exists (select 1 from ${roleAssignments} ra where ra.secret_id = ${secrets.id} and ra.role = 'approver' and ra.person_id = ${actor.id})`;
+  const approverOnly = actor.role === "admin" ? sql`true` : holdsRole({ personId: actor.id, role: "approver" });
   const [secret] = await db
     .select({ id: secrets.id, name: secrets.name })
     .from(secrets)
