@@ -10,10 +10,10 @@ import { type Source } from "@/db/schema";
 import { readCloudTrailCursor, writeCloudTrailCursor } from "@/lib/data/ingest/cloudtrail-cursor";
 import { withIngestRun } from "@/lib/data/ingest/with-ingest-run";
 import { emptySummary, ingestStream, type IngestSummary } from "@/lib/ingest/ingest-files";
-import { cloudTrailError } from "@/lib/ingest/cloudtrail-pull/errors";
 import { lookupEventsDocument, type DocumentState } from "@/lib/ingest/cloudtrail-pull/lookup-document";
 import { LOOKUP_INTERVAL_MS, pace } from "@/lib/ingest/cloudtrail-pull/pacer";
 import { awsConfigSchema } from "@/lib/sources/aws/config";
+import { toSourceError } from "@/lib/sources/aws/errors";
 import { SourceError } from "@/lib/sources/source-error";
 import { sourceReach } from "@/lib/sources/source-reach";
 import { assertReachable } from "@/lib/sources/store-address";
@@ -89,7 +89,7 @@ async function pullRegion(options: PullCloudTrailOptions, endpoint: string | und
     const summary = await withIngestRun({ db, format: "cloudtrail", trigger: `cloudtrail-pull:${source.id}`, files: [name] }, (runId) =>
       ingestStream({ format: "cloudtrail", name, stream: lookupEventsDocument(pages, state), pool, runId }),
     );
-    if (state.failure) throw cloudTrailError(state.failure, region);
+    if (state.failure) throw toSourceError(state.failure, { service: "cloudtrail", operation: "LookupEvents", region });
     if (state.newest) await writeCloudTrailCursor({ db, sourceId: source.id, region, at: state.newest });
     return { pull: { region, events: state.events, pages: state.pages }, summary };
   } finally {
