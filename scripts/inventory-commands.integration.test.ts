@@ -58,7 +58,7 @@ describe("keyledger import / export", () => {
     expect(process.exitCode).toBe(1);
     expect(err).toEqual([
       `keyledger import: ${bad} was not imported: 2 problems, nothing changed.`,
-      '  bad.csv, line 2, column 2 (tier): "9" is not a tier: write 1, 2, 3, 4 or unknown',
+      '  bad.csv, line 2, column 2 (tier): "9" is not a tier: write 1, 2, 3, 4 (or Tier 1…Tier 4) or unknown',
       "  bad.csv, line 2, column 3 (operator): no person with the e-mail ghost@lumenpay.example is in the registry: add them under People first, or write unknown",
     ]);
   });
