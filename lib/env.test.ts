@@ -89,4 +89,9 @@ describe("environment", () => {
     expect(publicBaseUrl(parseEnv({ NEXTAUTH_URL: "https://kl.example.com/" }))).toBe("https://kl.example.com");
     expect(publicBaseUrl(parseEnv({ PORT: "3100" }))).toBe("http://localhost:3100");
   });
+
+  it("builds links answered to a request from NEXTAUTH_URL, else the request's origin", () => {
+    expect(publicBaseUrl(parseEnv({ NEXTAUTH_URL: "https://kl.example.com/" }), "http://10.0.0.5:3000")).toBe("https://kl.example.com");
+    expect(publicBaseUrl(parseEnv({ PORT: "3100" }), "https://kl.internal:8443/")).toBe("https://kl.internal:8443");
+  });
 });

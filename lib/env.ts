@@ -156,9 +156,12 @@ export function isDemoMode(e: Env = env()): boolean {
   return e.KEYLEDGER_EMBEDDED === "1" || !e.DATABASE_URL;
 }
 
-/** Where people reach this installation: links in reminders point here. */
-export function publicBaseUrl(e: Env = env()): string {
-  return (e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+/**
+ * Where people reach this installation, for links that leave the app (reminders, calendar feeds):
+ * NEXTAUTH_URL, else the origin of the request being answered, else localhost on PORT.
+ */
+export function publicBaseUrl(e: Env = env(), requestOrigin?: string): string {
+  return (e.NEXTAUTH_URL ?? requestOrigin ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
 }
 
 /**

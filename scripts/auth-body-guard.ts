@@ -5,7 +5,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { AUTH_BODY_LIMIT } from "@/lib/auth/auth-body-limit";
 import { problemBody } from "@/lib/http/problem";
-import { tooLarge } from "@/lib/http/read-body";
+import { tooLarge } from "@/lib/byte-limit";
 
 export function refuseOversizedAuthBody(request: IncomingMessage, response: ServerResponse): boolean {
   const path = (request.url ?? "").split("?")[0] ?? "";

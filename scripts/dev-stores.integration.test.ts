@@ -7,7 +7,7 @@ import { createPerson } from "@/db/seed/factories";
 import type { Actor } from "@/lib/auth/actor";
 import { createSource } from "@/lib/data/sources/save-source";
 import { testSource } from "@/lib/data/sources/test-source";
-import { syncSource } from "@/lib/jobs/sync/sync-source";
+import { syncSource } from "@/lib/data/sync/sync-source";
 import { isKeyledgerOwn } from "@/lib/sources/credential-env";
 import { devStoresEnv, startDevStores, type DevStores } from "@/scripts/dev-store-servers";
 import { actorOf } from "@/test/actors";

@@ -1,9 +1,8 @@
 // `keyledger ingest --format vault|cloudtrail|gcp|azure [--dry-run] [--out FILE] [--json] FILE…`
 import { createWriteStream } from "node:fs";
 import { access } from "node:fs/promises";
-import { eq } from "drizzle-orm";
 import { migrateDatabase } from "@/db/migrate";
-import { ingestRuns } from "@/db/schema-ingest";
+import { withIngestRun } from "@/lib/data/ingest/with-ingest-run";
 import { ingestFiles, type IngestSummary } from "@/lib/ingest/ingest-files";
 import { FORMATS, type LogFormat, type NormalizedEvent } from "@/lib/ingest/types";
 import { env } from "@/lib/env";
@@ -30,10 +29,9 @@ export async function ingestCommand(args: IngestArgs): Promise<void> {
     // A dry run reads what is stored, to count duplicates as the real run would, and writes nothing.
     if (args.dryRun) summary = await ingestFiles({ format, files: args.files, pool: database.pool, dryRun: true, onEvent, batchSize });
     else {
-      const [run] = await database.db.insert(ingestRuns).values({ format, trigger: "cli", files: args.files }).returning({ id: ingestRuns.id });
-      summary = await ingestFiles({ format, files: args.files, pool: database.pool, runId: run!.id, onEvent, batchSize });
-      const { errors: _errors, ...counts } = summary;
-      await database.db.update(ingestRuns).set({ ...counts, finishedAt: new Date() }).where(eq(ingestRuns.id, run!.id));
+      summary = await withIngestRun({ db: database.db, format, trigger: "cli", files: args.files }, (runId) =>
+        ingestFiles({ format, files: args.files, pool: database.pool, runId, onEvent, batchSize }),
+      );
     }
   } finally {
     await database.shutdown();

@@ -1,18 +1,12 @@
 // `keyledger sync [--source NAME]`: sync now, in this process, and say what changed.
-import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { sources } from "@/db/schema";
-import { syncableSource } from "@/lib/jobs/schedule-syncs";
-import { syncSource } from "@/lib/jobs/sync/sync-source";
+import { listSyncableSources } from "@/lib/data/sync/list-syncable-sources";
+import { syncSource } from "@/lib/data/sync/sync-source";
 import { SourceError } from "@/lib/sources/source-error";
 
 /** Returns how many syncs failed. */
 export async function syncSources(db: Db, name?: string): Promise<number> {
-  const rows = await db
-    .select({ id: sources.id, name: sources.name })
-    .from(sources)
-    .where(and(syncableSource, name ? eq(sources.name, name) : undefined))
-    .orderBy(sources.name);
+  const rows = await listSyncableSources({ db, name });
   if (name && rows.length === 0) throw new SourceError("not_found", `No enabled source named "${name}" (demo sources are not synced; inventory files are imported with keyledger import).`);
   if (rows.length === 0) console.log("No source to sync: add one on the Sources page.");
   let failed = 0;

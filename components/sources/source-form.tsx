@@ -6,7 +6,7 @@ import { useState } from "react";
 import { ApiError, apiSend } from "@/lib/http/api-client";
 import { sourceKeys } from "@/components/sources/use-source";
 import { LABELS } from "@/lib/domain/format";
-import { INTERVAL_CHOICES, intervalWords } from "@/lib/jobs/sync-schedule";
+import { INTERVAL_CHOICES, intervalWords } from "@/lib/domain/sync-schedule";
 import { SOURCE_EXAMPLES } from "@/lib/sources/examples";
 import type { SourceKind } from "@/lib/sources/types";
 

@@ -4,12 +4,12 @@ import { Fragment, type ReactNode } from "react";
 import { SourceStatus } from "@/components/sources/source-status";
 import { useSource } from "@/components/sources/use-source";
 import { formatDateTime } from "@/lib/domain/format";
-import { intervalWords, retryWords, SCHEDULER_TICK_MINUTES } from "@/lib/jobs/sync-schedule";
+import { intervalWords, retryWords, SCHEDULER_TICK_MINUTES } from "@/lib/domain/sync-schedule";
 
 type Schedule = { failuresInARow: number; nextSyncAt: string };
 type Initial = { status: string; enabled: boolean; demo: boolean; lastSyncedAt: string | null; lastError: string | null; syncIntervalMinutes: number; schedule: Schedule };
 
-/** When it syncs next, in words: the scheduler's own rule (lib/jobs/sync-schedule.ts). */
+/** When it syncs next, in words: the scheduler's own rule (lib/domain/sync-schedule.ts). */
 function nextSync({ enabled, demo, interval, schedule }: { enabled: boolean; demo: boolean; interval: number; schedule: Schedule }): string {
   if (demo) return "never: sample data, no store behind it";
   if (!enabled) return "not while it is disabled";

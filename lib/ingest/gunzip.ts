@@ -3,8 +3,8 @@
 // callers turn that into a located quarantine record.
 import { pipeline, Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
+import { tooLarge, type BodyLimit } from "@/lib/byte-limit";
 import { AppError } from "@/lib/errors";
-import { tooLarge, type BodyLimit } from "@/lib/http/read-body";
 
 export async function* gunzipIfNeeded(stream: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
   const iterator = stream[Symbol.asyncIterator]();

@@ -1,12 +1,7 @@
 import { z } from "zod";
 import { ACTIONS, SOURCE_KINDS } from "@/lib/ingest/types";
 import { instantText as instant } from "@/lib/validation/instant";
-
-const many = <T extends z.ZodType<unknown, string>>(item: T) =>
-  z
-    .union([z.string(), z.array(z.string())])
-    .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean))
-    .pipe(z.array(item).max(20));
+import { many } from "@/lib/validation/many";
 
 export const EVENT_ORIGINS = ["stores", "keyledger"] as const;
 

@@ -6,13 +6,7 @@ import { ENVIRONMENTS } from "@/lib/domain/registry-values";
 import { isQuarter } from "@/lib/domain/rotation/metrics";
 import { TASK_STATUSES } from "@/lib/domain/rotation/schedule";
 import { inSaneRange, SANE_RANGE_MESSAGE } from "@/lib/validation/instant";
-
-/** `?tier=1,2` and `?tier=1&tier=2` both mean [1, 2]. */
-const many = <T extends z.ZodType<unknown, string>>(item: T) =>
-  z
-    .union([z.string(), z.array(z.string())])
-    .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean))
-    .pipe(z.array(item).max(20));
+import { many } from "@/lib/validation/many";
 
 /** A number of days back or ahead, 1–3650. */
 const days = z.coerce.number({ message: "must be a number of days" }).int().min(1).max(3650);

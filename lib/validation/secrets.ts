@@ -2,13 +2,7 @@
 import { z } from "zod";
 import { ENVIRONMENTS, LIFETIMES, SECRET_KINDS } from "@/lib/domain/registry-values";
 import { OWNERSHIP_ROLES } from "@/lib/domain/roles";
-
-/** `?tier=1,2` and `?tier=1&tier=2` both mean [1, 2]. */
-const many = <T extends z.ZodType<unknown, string>>(item: T) =>
-  z
-    .union([z.string(), z.array(z.string())])
-    .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean))
-    .pipe(z.array(item).max(20));
+import { many } from "@/lib/validation/many";
 
 export const GAP_FILTERS = ["any", "problems", "conflict", "offboarded", ...OWNERSHIP_ROLES] as const;
 /** over_a_year: the overview's "Not rotated in a year" (not short-lived; last rotated over 365 days ago, or unknown). */

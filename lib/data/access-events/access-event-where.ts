@@ -1,24 +1,17 @@
 import "server-only";
 import { and, eq, gte, inArray, lt, ne, or, sql, type SQL } from "drizzle-orm";
-import { accessEvents, roleAssignments, secrets } from "@/db/schema";
+import { accessEvents, secrets } from "@/db/schema";
 import { accessEventSubjects } from "@/db/schema-ingest";
 import type { Actor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
+import { scopeBySecret } from "@/lib/data/scope";
 import type { AccessEventFilters } from "@/lib/validation/access-events";
 
 const dayAfter = (date: string) => new Date(new Date(date).getTime() + 86_400_000);
 const isDateOnly = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 
-/** The events an actor may search: owners those of secrets they hold a role on. */
-function accessEventScope(actor: Actor): SQL {
-  if (!can(actor.role, "access-log:read")) return sql`false`;
-  if (actor.role === "owner") return sql`exists (select 1 from ${roleAssignments} ra where ra.secret_id = ${accessEvents.secretId} and ra.person_id = ${actor.id})`;
-  return sql`true`;
-}
-
-/** The events an actor may search with the filters applied. */
+/** The events an actor may search with the filters applied: an owner's, those of secrets they hold a role on. */
 export function accessEventWhere(actor: Actor, filters: AccessEventFilters): SQL {
-  return sql`(${accessEventScope(actor)}) and (${accessEventFilterWhere(filters)})`;
+  return sql`(${scopeBySecret(actor, "access-log:read", accessEvents.secretId)}) and (${accessEventFilterWhere(filters)})`;
 }
 
 /** The events the filters select, whoever asks: the overview's company-wide counts use this alone. */

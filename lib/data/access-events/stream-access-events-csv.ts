@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { listAccessEvents } from "@/lib/data/access-events/list-access-events";
 import type { Queryable } from "@/lib/data/db";
-import { streamCsvPages } from "@/lib/http/csv-stream";
+import { streamCsvPages } from "@/lib/domain/csv-pages";
 import type { AccessEventFilters } from "@/lib/validation/access-events";
 
 const HEADER = ["occurred_at", "source", "secret", "secret_ref", "actor", "actor_type", "auth_source", "action", "raw_action", "result", "error_code", "source_ip", "user_agent"];

@@ -4,15 +4,14 @@ import "server-only";
 // KEYLEDGER_INGEST_MAX_DECOMPRESSED_BYTES after gunzip (docs/security.md). Batches committed before
 // the limit was crossed stay — valid, de-duplicated events — and the run records what they held.
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
 import { poolOf } from "@/db/client";
-import { ingestCheckpoints, ingestRuns } from "@/db/schema-ingest";
+import { assertDeclaredLength, limitedChunks, type BodyLimit } from "@/lib/byte-limit";
 import type { TokenPrincipal } from "@/lib/data/api-tokens/find-token-by-secret";
 import { recordKeyledgerEvent } from "@/lib/data/access-events/record-keyledger-event";
 import { getDb } from "@/lib/data/db";
+import { committedCounts, withIngestRun } from "@/lib/data/ingest/with-ingest-run";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { assertDeclaredLength, limitedChunks, type BodyLimit } from "@/lib/http/read-body";
 import { gunzipWithin } from "@/lib/ingest/gunzip";
 import { ingestStream, type IngestSummary } from "@/lib/ingest/ingest-files";
 import type { LogFormat } from "@/lib/ingest/types";
@@ -35,23 +34,21 @@ export async function uploadAccessLog({ token, format, name, body, headers, cont
   assertDeclaredLength(headers, sent);
   if (!body) throw new AppError("invalid_input", "Invalid body", [{ field: "body", message: "send the audit log as the request body" }]);
   const db = getDb();
-  const [run] = await db.insert(ingestRuns).values({ format, trigger: `upload:${token.name}`, files: [name] }).returning({ id: ingestRuns.id });
   const key = `upload:${randomUUID()}`;
   const refusal = new AbortController();
   const event = { actor: `token:${token.name}`, action: "create" as const, rawAction: "access_events.upload", authSource: "api-token", ...context };
   try {
     const stream = tripwire(gunzipWithin(tripwire(limitedChunks(body, sent), refusal), unpacked), refusal);
-    const summary = await ingestStream({ format, name, stream, pool: poolOf(db), runId: run!.id, key, signal: refusal.signal });
+    const summary = await withIngestRun({ db, format, trigger: `upload:${token.name}`, files: [name], checkpointKey: key }, (runId) =>
+      ingestStream({ format, name, stream, pool: poolOf(db), runId, key, signal: refusal.signal }),
+    );
     const { errors: _errors, ...counts } = summary;
-    await db.update(ingestRuns).set({ ...counts, finishedAt: new Date() }).where(eq(ingestRuns.id, run!.id));
     await recordKeyledgerEvent({ event: { ...event, detail: { format, name, ...counts } } });
     return summary;
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     // What the committed batches held, as their checkpoint counted it: read = the rest, still.
-    const [done] = await db.select().from(ingestCheckpoints).where(eq(ingestCheckpoints.fileKey, key));
-    const counts = { read: done?.recordsDone ?? 0, ingested: done?.ingested ?? 0, duplicates: done?.duplicates ?? 0, skipped: done?.skipped ?? 0, quarantined: done?.quarantined ?? 0 };
-    await db.update(ingestRuns).set({ ...counts, finishedAt: new Date() }).where(eq(ingestRuns.id, run!.id));
+    const counts = await committedCounts({ db, key });
     await recordKeyledgerEvent({ event: { ...event, result: "failure", errorCode: error.code, detail: { format, name, ...counts } } });
     throw error;
   }

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import { apiTokens } from "@/db/schema-ingest";
 import { getDb, type Queryable } from "@/lib/data/db";
-import { hashToken, TOKEN_PREFIX } from "@/lib/data/api-tokens/api-token";
+import { hashToken, TOKEN_PREFIX } from "@/lib/auth/api-token";
 
 export type TokenPrincipal = { id: string; name: string; scopes: string[] };
 

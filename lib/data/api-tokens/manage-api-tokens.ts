@@ -5,7 +5,7 @@ import { apiTokens } from "@/db/schema-ingest";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { getDb, type Queryable } from "@/lib/data/db";
-import { newToken } from "@/lib/data/api-tokens/api-token";
+import { newToken } from "@/lib/auth/api-token";
 import { AppError, notFound } from "@/lib/errors";
 
 function assertCanManage(actor: Actor) {

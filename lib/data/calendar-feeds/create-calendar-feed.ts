@@ -7,7 +7,7 @@ import { can } from "@/lib/auth/permissions";
 import { getDb, type Queryable } from "@/lib/data/db";
 import type { IssuedCalendarFeed } from "@/lib/data/calendar-feeds/calendar-feed-view";
 import type { CreateCalendarFeedInput } from "@/lib/validation/calendar-feeds";
-import { feedUrls, newFeedToken } from "@/lib/data/calendar-feeds/feed-token";
+import { feedUrls, newFeedToken } from "@/lib/auth/feed-token";
 import { selectCalendarFeedViews } from "@/lib/data/calendar-feeds/get-calendar-feed-view";
 import { AppError, notFound } from "@/lib/errors";
 

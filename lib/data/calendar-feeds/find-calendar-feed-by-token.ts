@@ -4,7 +4,7 @@ import { calendarFeeds } from "@/db/schema-rotation";
 import { getDb, type Queryable } from "@/lib/data/db";
 import type { AppRole } from "@/lib/domain/roles";
 import { feedCreator, feedPerson, liveFeed } from "@/lib/data/calendar-feeds/feed-scope";
-import { feedTokenHash } from "@/lib/data/calendar-feeds/feed-token";
+import { feedTokenHash } from "@/lib/auth/feed-token";
 
 export type LiveCalendarFeed = {
   id: string;

@@ -8,6 +8,7 @@ import { people, secrets, sources } from "@/db/schema";
 import { rotationTasks } from "@/db/schema-rotation";
 import { getDb, type Queryable } from "@/lib/data/db";
 import type { LiveCalendarFeed } from "@/lib/data/calendar-feeds/find-calendar-feed-by-token";
+import { taskColumns } from "@/lib/data/rotation/task-columns";
 import { secretScope } from "@/lib/data/scope";
 import type { FeedTask } from "@/lib/domain/ics/rotation-feed";
 
@@ -29,12 +30,7 @@ export async function listFeedTasks({ feed, now, db = getDb() }: { feed: LiveCal
   const since = new Date(now.getTime() - CLOSED_TASK_DAYS * DAY);
   const rows = await db
     .select({
-      id: rotationTasks.id,
-      kind: rotationTasks.kind,
-      reason: rotationTasks.reason,
-      status: rotationTasks.status,
-      dueAt: rotationTasks.dueAt,
-      graceUntil: rotationTasks.graceUntil,
+      ...taskColumns,
       sequence: rotationTasks.sequence,
       updatedAt: sql<Date>`greatest(${rotationTasks.updatedAt}, ${secrets.updatedAt})`.mapWith(rotationTasks.updatedAt),
       completedAt: rotationTasks.completedAt,

@@ -5,24 +5,16 @@ import "server-only";
 import { asc, eq, sql, type SQL } from "drizzle-orm";
 import { consumers, locations, people, roleAssignments, secretConsumers, secrets, sources } from "@/db/schema";
 import type { Queryable } from "@/lib/data/db";
+import { secretFacts } from "@/lib/data/secrets/secret-columns";
 import type { StoredSecret } from "@/lib/sources/inventory-file/format";
 
 export async function loadSecrets({ db, sourceId }: { db: Queryable; sourceId?: string }): Promise<StoredSecret[]> {
   const inScope: SQL = sourceId ? eq(secrets.sourceId, sourceId) : sql`true`;
   const rows = await db
     .select({
-      id: secrets.id,
+      ...secretFacts,
       sourceName: sources.name,
       externalId: secrets.externalId,
-      name: secrets.name,
-      missingSince: secrets.missingSince,
-      environment: secrets.environment,
-      tier: secrets.tier,
-      kind: secrets.kind,
-      provider: secrets.provider,
-      privilege: secrets.privilege,
-      lifetime: secrets.lifetime,
-      ttlSeconds: secrets.ttlSeconds,
       revokePath: secrets.revokePath,
       description: secrets.description,
     })

@@ -2,8 +2,9 @@ import "server-only";
 // Applies a change plan inside the caller's transaction, in batches so a 10,000-row file stays a
 // handful of statements. Consumers the file names that do not exist yet are created (as services).
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { consumers, locations, roleAssignments, secretConsumers, secrets } from "@/db/schema";
+import { consumers, locations, secretConsumers, secrets } from "@/db/schema";
 import type { Queryable } from "@/lib/data/db";
+import { writeRoles } from "@/lib/data/ownership/write-roles";
 import { IMPORT_FOUND_BY } from "@/lib/sources/inventory-file/format";
 import type { ChangePlan, SecretValues } from "@/lib/sources/inventory-file/plan-changes";
 
@@ -90,18 +91,8 @@ export async function writeChanges(args: {
   await updateSecrets({ tx, updates: plan.updates, now });
   await inBatches(plan.markMissing, (batch) => tx.update(secrets).set({ missingSince: now, updatedAt: now }).where(inArray(secrets.id, batch)));
 
-  for (const [secretId, roles] of groupBy(plan.roleDeletes, (d) => d.secretId, (d) => d.role)) {
-    await tx.delete(roleAssignments).where(and(eq(roleAssignments.secretId, secretId), inArray(roleAssignments.role, roles)));
-  }
-  await inBatches(plan.roleUpserts, (batch) =>
-    tx
-      .insert(roleAssignments)
-      .values(batch.map((row) => ({ ...row, assignedAt: now, assignedBy })))
-      .onConflictDoUpdate({
-        target: [roleAssignments.secretId, roleAssignments.role],
-        set: { personId: sql`excluded.person_id`, assignedAt: now, assignedBy },
-      }),
-  );
+  // Through the one writer of roles, so open tasks follow the new operators the file names.
+  await writeRoles({ db: tx, clear: plan.roleDeletes, assign: plan.roleUpserts, assignedBy, now });
 
   for (const [secretId, consumerIds] of groupBy(plan.linkDeletes, (d) => d.secretId, (d) => d.consumerId)) {
     await tx.delete(secretConsumers).where(and(eq(secretConsumers.secretId, secretId), inArray(secretConsumers.consumerId, consumerIds)));

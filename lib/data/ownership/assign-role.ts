@@ -5,13 +5,15 @@ import "server-only";
 // may make one person both a secret's operator and its approver — an approver cannot make
 // themselves operator, nor hand the approver role to the operator. Even then the conflict stays
 // flagged (the change says so, the matrix shows it) and a rotation's sign-off falls to another
-// admin (lib/domain/rotation/sign-off.ts).
+// admin (lib/domain/rotation/sign-off.ts). The secret's open rotation task follows its new
+// operator (else approver) at once, as after every write of roles (write-roles.ts).
 import { and, eq, sql } from "drizzle-orm";
 import { people, roleAssignments, secrets, type OwnershipRole } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { getDb, type Queryable } from "@/lib/data/db";
-import { secretScope } from "@/lib/data/scope";
+import { writeRoles } from "@/lib/data/ownership/write-roles";
+import { holdsRole, secretScope } from "@/lib/data/scope";
 import { AppError, notFound } from "@/lib/errors";
 
 type Args = { actor: Actor; secretId: string; role: OwnershipRole; db?: Queryable };
@@ -29,10 +31,7 @@ const PAIRED: Partial<Record<OwnershipRole, OwnershipRole>> = { operator: "appro
 
 async function findAssignableSecret({ actor, secretId, db }: Required<Omit<Args, "role">>) {
   if (!can(actor.role, "ownership:assign")) throw new AppError("forbidden", "You may not change ownership");
-  const approverOnly =
-    actor.role === "admin"
-      ? sql`true`
-      : sql`exists (select 1 from ${roleAssignments} ra where ra.secret_id = ${secrets.id} and ra.role = 'approver' and ra.person_id = ${actor.id})`;
+  const approverOnly = actor.role === "admin" ? sql`true` : holdsRole({ personId: actor.id, role: "approver" });
   const [secret] = await db
     .select({ id: secrets.id, name: secrets.name })
     .from(secrets)
@@ -64,10 +63,7 @@ export async function assignRole({ actor, secretId, role, personId, db = getDb()
   const conflict = paired !== undefined && (await currentHolder(db, secretId, paired)) === personId;
   if (conflict && actor.role !== "admin") throw separationRefused({ actor, role, personId });
   const previousPersonId = await currentHolder(db, secretId, role);
-  await db
-    .insert(roleAssignments)
-    .values({ secretId, role, personId, assignedBy: actor.id })
-    .onConflictDoUpdate({ target: [roleAssignments.secretId, roleAssignments.role], set: { personId, assignedBy: actor.id, assignedAt: new Date() } });
+  await writeRoles({ db, assign: [{ secretId, role, personId }], assignedBy: actor.id });
   return { secretId, secretName: secret.name, role, previousPersonId, personId, conflict };
 }
 
@@ -84,6 +80,6 @@ function separationRefused({ actor, role, personId }: { actor: Actor; role: Owne
 export async function clearRole({ actor, secretId, role, db = getDb() }: Args): Promise<RoleChange> {
   const secret = await findAssignableSecret({ actor, secretId, db });
   const previousPersonId = await currentHolder(db, secretId, role);
-  await db.delete(roleAssignments).where(and(eq(roleAssignments.secretId, secretId), eq(roleAssignments.role, role)));
+  await writeRoles({ db, clear: [{ secretId, role }] });
   return { secretId, secretName: secret.name, role, previousPersonId, personId: null, conflict: false };
 }

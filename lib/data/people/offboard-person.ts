@@ -48,6 +48,12 @@ export async function offboardPerson(args: {
     const plan = await getOffboardingPlan({ actor, personId, db: tx, now });
     await validate(tx, plan, reassignments);
 
+    // The tasks they are working now: a reassigned role hands its tasks over at once (write-roles.ts).
+    const theirTasks = await tx
+      .select({ id: rotationTasks.id, secretId: rotationTasks.secretId })
+      .from(rotationTasks)
+      .where(and(eq(rotationTasks.assigneeId, personId), inArray(rotationTasks.status, ["open", "acknowledged"])));
+
     // Roles: the same DAL as the ownership matrix, so the same rules apply.
     const names = new Map(plan.candidates.map((c) => [c.id, c.name]));
     const reassigned = [];
@@ -74,11 +80,7 @@ export async function offboardPerson(args: {
     const [offboarded] = await tx.update(people).set({ status: "offboarded", offboardedAt: now }).where(eq(people.id, personId)).returning();
     await endPersonSessions({ personId, reason: "offboarded", db: tx, now });
 
-    // Tasks they were working follow each secret's new operator (else approver, else a visible gap).
-    const theirTasks = await tx
-      .select({ id: rotationTasks.id, secretId: rotationTasks.secretId })
-      .from(rotationTasks)
-      .where(and(eq(rotationTasks.assigneeId, personId), inArray(rotationTasks.status, ["open", "acknowledged"])));
+    // Offboarded, they hold no task: the rest of theirs follow each secret's operator (else approver, else a visible gap).
     const affected = [...new Set([...plan.rotations.map((r) => r.secretId), ...theirTasks.map((t) => t.secretId)])];
     await refreshRotationTasks({ db: tx, secretIds: affected, now });
 

@@ -2,23 +2,19 @@ import "server-only";
 // Every rotation task someone must still act on, with the secret's name and the people a reminder
 // goes to: the assignee, whoever its sign-off falls to (the rule is lib/domain/rotation/sign-off.ts:
 // never an approver who is also the operator or did it), and the secret's approver for escalations.
-// Reads the tables directly, so reminders do not depend on the task engine's code.
+// Reads the tables directly (the columns every task read shares: lib/data/rotation/task-columns.ts),
+// so reminders do not depend on the task engine's code.
 import { and, eq, inArray, lt } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { people, roleAssignments, secrets } from "@/db/schema";
+import { people, secrets } from "@/db/schema";
 import { rotationTasks } from "@/db/schema-rotation";
-import { can, ROLES } from "@/lib/auth/permissions";
 import { getDb, type Queryable } from "@/lib/data/db";
+import { approver, approverRole, approverRoleOfTask, MANAGER_ROLES, operatorRole, operatorRoleOfTask, taskColumns } from "@/lib/data/rotation/task-columns";
 import type { ReminderPerson, ReminderTask } from "@/lib/domain/reminders/types";
 import { ACTIVE_STATUSES } from "@/lib/domain/rotation/schedule";
 import { conflictWords, signOffOf } from "@/lib/domain/rotation/sign-off";
 
 const assignee = alias(people, "assignee");
-const approver = alias(people, "approver");
-const approverRole = alias(roleAssignments, "approver_role");
-const operatorRole = alias(roleAssignments, "operator_role");
-/** The roles the sign-off falls to when the approver cannot sign (admins). */
-const MANAGER_ROLES = ROLES.filter((role) => can(role, "rotation:manage"));
 
 type PersonColumns = { id: string; name: string; email: string; status: string } | null;
 const personOf = (p: PersonColumns): ReminderPerson | null => (p?.id ? { id: p.id, name: p.name, email: p.email, active: p.status === "active" } : null);
@@ -33,12 +29,7 @@ export async function findReminderTasks({ before, db = getDb() }: { before: Date
   const rows = await db
     .select({
       task: {
-        id: rotationTasks.id,
-        kind: rotationTasks.kind,
-        reason: rotationTasks.reason,
-        status: rotationTasks.status,
-        dueAt: rotationTasks.dueAt,
-        graceUntil: rotationTasks.graceUntil,
+        ...taskColumns,
         openedAt: rotationTasks.openedAt,
         updatedAt: rotationTasks.updatedAt,
         completedBy: rotationTasks.completedBy,
@@ -51,9 +42,9 @@ export async function findReminderTasks({ before, db = getDb() }: { before: Date
     .from(rotationTasks)
     .innerJoin(secrets, eq(secrets.id, rotationTasks.secretId))
     .leftJoin(assignee, eq(assignee.id, rotationTasks.assigneeId))
-    .leftJoin(approverRole, and(eq(approverRole.secretId, rotationTasks.secretId), eq(approverRole.role, "approver")))
+    .leftJoin(approverRole, approverRoleOfTask)
     .leftJoin(approver, eq(approver.id, approverRole.personId))
-    .leftJoin(operatorRole, and(eq(operatorRole.secretId, rotationTasks.secretId), eq(operatorRole.role, "operator")))
+    .leftJoin(operatorRole, operatorRoleOfTask)
     .where(and(inArray(rotationTasks.status, [...ACTIVE_STATUSES]), lt(rotationTasks.dueAt, before)))
     .orderBy(rotationTasks.dueAt, rotationTasks.id);
 

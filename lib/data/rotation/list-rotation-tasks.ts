@@ -4,7 +4,7 @@ import "server-only";
 // (never OFFSET), with the exact count of all the rows the filters match. Overdue, due soon, gap,
 // done in a quarter and acked are the summary's own rules (task-windows.ts), so a count and its rows agree.
 import { and, eq, inArray, isNull, not, or, sql, type SQL } from "drizzle-orm";
-import { roleAssignments, secrets } from "@/db/schema";
+import { secrets } from "@/db/schema";
 import { rotationTasks } from "@/db/schema-rotation";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
@@ -12,7 +12,7 @@ import { getDb, type Queryable } from "@/lib/data/db";
 import { selectRotationTasks, toRotationTask, type RotationTask } from "@/lib/data/rotation/rotation-task-json";
 import { taskAfter, taskCursor, taskOrderBy, type TaskSort } from "@/lib/data/rotation/task-order";
 import { ackAnsweredTask, ackedWithin2DaysTask, doneInQuarterTask, dueWithinTask, gapTask, overdueTask } from "@/lib/data/rotation/task-windows";
-import { secretScope } from "@/lib/data/scope";
+import { holdsRole, secretScope } from "@/lib/data/scope";
 import { AppError } from "@/lib/errors";
 import type { ListRotationTasksQuery } from "@/lib/validation/rotation";
 
@@ -20,8 +20,6 @@ export type RotationTaskPage = { items: RotationTask[]; nextCursor: string | nul
 type Filters = Omit<ListRotationTasksQuery, "cursor" | "limit" | "sort">;
 
 const yesNo = (value: "true" | "false", rule: SQL) => (value === "true" ? rule : not(rule));
-const holds = (role: "approver" | null, person: string) =>
-  sql`exists (select 1 from ${roleAssignments} ra where ra.secret_id = ${secrets.id} and ra.person_id = ${person}${role ? sql` and ra.role = ${role}` : sql``})`;
 
 /** The `where` for a task list: the actor's scope and the query's filters. */
 function rotationTaskWhere(actor: Actor, query: Filters, now: Date): SQL {
@@ -31,8 +29,8 @@ function rotationTaskWhere(actor: Actor, query: Filters, now: Date): SQL {
   if (query.from) parts.push(sql`${rotationTasks.dueAt} >= ${query.from}`);
   if (query.to) parts.push(sql`${rotationTasks.dueAt} < ${query.to}`);
   if (query.assignee) parts.push(eq(rotationTasks.assigneeId, me(query.assignee)));
-  if (query.approver) parts.push(holds("approver", me(query.approver)));
-  if (query.person) parts.push(or(eq(rotationTasks.assigneeId, query.person), holds(null, query.person)));
+  if (query.approver) parts.push(holdsRole({ personId: me(query.approver), role: "approver" }));
+  if (query.person) parts.push(or(eq(rotationTasks.assigneeId, query.person), holdsRole({ personId: query.person })));
   if (query.secret) parts.push(eq(rotationTasks.secretId, query.secret));
   if (query.kind) parts.push(eq(rotationTasks.kind, query.kind));
   if (query.status?.length) parts.push(inArray(rotationTasks.status, query.status));

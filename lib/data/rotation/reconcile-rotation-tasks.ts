@@ -10,17 +10,18 @@ import "server-only";
 import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { rotationTasks } from "@/db/schema-rotation";
 import type { Queryable } from "@/lib/data/db";
+import { applyTaskChanges, WAITING } from "@/lib/data/rotation/apply-task-changes";
 import { closeGoneTasks } from "@/lib/data/rotation/close-gone-tasks";
 import { loadPolicies, loadSecretStates, loadSettings, type SecretState } from "@/lib/data/rotation/load-rotation-inputs";
+import { reassignRotateNow } from "@/lib/data/rotation/reassign-rotation-tasks";
 import type { ReconcileResult, TaskChange } from "@/lib/data/rotation/task-change";
 import { resolvePolicy } from "@/lib/domain/rotation/policy";
-import { planScheduledTask, reassignment, type OpenedVia, type RotationAction, type TaskChanges } from "@/lib/domain/rotation/schedule";
+import { planScheduledTask, type OpenedVia, type RotationAction } from "@/lib/domain/rotation/schedule";
 
 export type { ReconcileResult } from "@/lib/data/rotation/task-change";
 /** Who or what is reconciling: the daily job, or a change made by a person. */
 export type Origin = { via: OpenedVia; by: string | null };
 
-const WAITING = ["open", "acknowledged"] as const;
 const iso = (d: Date | undefined) => (d ? d.toISOString() : null);
 
 export async function reconcileRotationTasks(args: { db: Queryable; now?: Date; where?: SQL; leadDays?: number; origin?: Origin }): Promise<ReconcileResult> {
@@ -68,7 +69,7 @@ export async function reconcileRotationTasks(args: { db: Queryable; now?: Date; 
 
   for (const { state, action } of actions) {
     const active = state.active!;
-    if (action.type === "update" && (await applyChanges(db, action.taskId, action.changes, now))) {
+    if (action.type === "update" && (await applyTaskChanges(db, action.taskId, action.changes, now))) {
       note(action.changes.dueAt ? "move" : "update", state, action.taskId, action.changes.dueAt ?? active.dueAt, { fromDueAt: action.changes.dueAt ? iso(active.dueAt) : null });
     }
     if (action.type === "exempt") {
@@ -93,37 +94,4 @@ export async function reconcileRotationTasks(args: { db: Queryable; now?: Date; 
   changes.push(...(await closeGoneTasks({ db, now, where })));
   const count = (kind: TaskChange["change"]) => changes.filter((c) => c.change === kind).length;
   return { opened: count("open"), updated: count("move") + count("update") + (await reassignRotateNow(db, states, now)), closed: count("close"), withdrawn: count("withdraw"), changes };
-}
-
-async function applyChanges(db: Queryable, taskId: string, changes: TaskChanges, now: Date): Promise<number> {
-  const { reopen, ...fields } = changes;
-  const rows = await db
-    .update(rotationTasks)
-    .set({
-      ...fields,
-      ...(reopen ? { status: "open" as const, acknowledgedAt: null, acknowledgedBy: null } : {}),
-      sequence: sql`${rotationTasks.sequence} + 1`,
-      updatedAt: now,
-    })
-    .where(and(eq(rotationTasks.id, taskId), inArray(rotationTasks.status, WAITING)))
-    .returning({ id: rotationTasks.id });
-  return rows.length;
-}
-
-/** Rotate-now tasks follow their secret's operator too. */
-async function reassignRotateNow(db: Queryable, states: SecretState[], now: Date): Promise<number> {
-  if (!states.length) return 0;
-  const bySecret = new Map(states.map((s) => [s.id, s]));
-  const tasks = await db
-    .select({ id: rotationTasks.id, secretId: rotationTasks.secretId, status: rotationTasks.status, assigneeId: rotationTasks.assigneeId })
-    .from(rotationTasks)
-    .where(and(eq(rotationTasks.kind, "rotate_now"), inArray(rotationTasks.status, WAITING)));
-  let changed = 0;
-  for (const task of tasks) {
-    const state = bySecret.get(task.secretId);
-    if (!state) continue;
-    const changes = reassignment(task, state.roles);
-    if (Object.keys(changes).length) changed += await applyChanges(db, task.id, changes, now);
-  }
-  return changed;
 }

@@ -3,12 +3,12 @@ import "server-only";
 // the task, its secret, who holds it, who acknowledged, completed, approved or skipped it, who may
 // sign it off (and the conflict when the approver cannot: lib/domain/rotation/sign-off.ts), and
 // whether it is overdue now. The select and the mapping live here so they cannot drift apart.
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { people, roleAssignments, secrets, sources } from "@/db/schema";
+import { people, secrets, sources } from "@/db/schema";
 import { rotationTasks } from "@/db/schema-rotation";
-import { can, ROLES } from "@/lib/auth/permissions";
 import type { Queryable } from "@/lib/data/db";
+import { approver, approverRole, approverRoleOfTask, MANAGER_ROLES, operatorRole, operatorRoleOfTask } from "@/lib/data/rotation/task-columns";
 import { isOverdue, type DueBasis, type OpenedVia, type TaskStatus } from "@/lib/domain/rotation/schedule";
 import { signOffOf, type SignOff } from "@/lib/domain/rotation/sign-off";
 
@@ -60,14 +60,8 @@ const assignee = alias(people, "assignee");
 const acker = alias(people, "acker");
 const completer = alias(people, "completer");
 const signer = alias(people, "signer");
-const approverRole = alias(roleAssignments, "approver_role");
-const approver = alias(people, "approver");
-const operatorRole = alias(roleAssignments, "operator_role");
 const skipper = alias(people, "skipper");
 const opener = alias(people, "opener");
-
-/** The roles that may work any task and sign off when the approver cannot (admins). */
-const MANAGER_ROLES = ROLES.filter((role) => can(role, "rotation:manage"));
 
 /** Tasks joined to everything the JSON shows; `where` may use rotation_tasks and secrets. */
 export function selectRotationTasks(db: Queryable, where: SQL | undefined) {
@@ -95,9 +89,9 @@ export function selectRotationTasks(db: Queryable, where: SQL | undefined) {
     .leftJoin(acker, eq(acker.id, rotationTasks.acknowledgedBy))
     .leftJoin(completer, eq(completer.id, rotationTasks.completedBy))
     .leftJoin(signer, eq(signer.id, rotationTasks.approvedBy))
-    .leftJoin(approverRole, and(eq(approverRole.secretId, secrets.id), sql`${approverRole.role} = 'approver'`))
+    .leftJoin(approverRole, approverRoleOfTask)
     .leftJoin(approver, eq(approver.id, approverRole.personId))
-    .leftJoin(operatorRole, and(eq(operatorRole.secretId, secrets.id), sql`${operatorRole.role} = 'operator'`))
+    .leftJoin(operatorRole, operatorRoleOfTask)
     .leftJoin(skipper, eq(skipper.id, rotationTasks.skippedBy))
     .leftJoin(opener, eq(opener.id, rotationTasks.openedBy))
     .where(where);

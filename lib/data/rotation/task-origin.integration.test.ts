@@ -120,6 +120,19 @@ describe("tasks handed over", () => {
     expect(detail?.history.at(-1)?.text).toContain(`has not reported this secret since ${daysAgo(2).toISOString().slice(0, 10)}`);
   });
 
+  it("an inventory import that names a new operator hands the secret's open task to them at once", async () => {
+    const newcomer = await createPerson(database.db, { role: "owner" });
+    const file = (email: string) => `name,environment,tier,operator\nHanded over key,prod,2,${email}\n`;
+    const first = await importInventory({ db: database.db, text: file(operator.email), fileName: "handover.csv", sourceName: "Inventory for handover" });
+    expect(first.ok).toBe(true);
+    const [secret] = await database.db.select().from(secrets).where(eq(secrets.name, "Handed over key"));
+    await openDueTasks({ db: database.db, now, leadDays: 400 });
+    const [task] = await active(secret!.id);
+    expect(task).toMatchObject({ status: "open", assigneeId: operator.id, assigneeRole: "operator" });
+    await importInventory({ db: database.db, text: file(newcomer.email), fileName: "handover.csv", sourceName: "Inventory for handover" });
+    expect(await active(secret!.id)).toEqual([expect.objectContaining({ id: task!.id, status: "open", assigneeId: newcomer.id, assigneeRole: "operator" })]);
+  });
+
   it("an inventory import confirms the rotations its secrets show, as a sync does", async () => {
     const text = `name,environment,tier,operator\nInventory import key,prod,2,${operator.email}\n`;
     const first = await importInventory({ db: database.db, text, fileName: "keys.csv", sourceName: "Inventory for rotation" });

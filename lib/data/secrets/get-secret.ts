@@ -6,6 +6,7 @@ import { isoMicros } from "@/lib/data/iso-micros";
 import { getDb, type Queryable } from "@/lib/data/db";
 import { accessEventWhere } from "@/lib/data/access-events/access-event-where";
 import { secretScope } from "@/lib/data/scope";
+import { secretColumns } from "@/lib/data/secrets/secret-columns";
 import { windowStart } from "@/lib/domain/day-window";
 
 export type SecretDetail = Awaited<ReturnType<typeof loadSecret>>;
@@ -18,25 +19,13 @@ export async function getSecret({ actor, id, db = getDb() }: { actor: Actor; id:
 async function loadSecret(db: Queryable, actor: Actor, id: string) {
   const [secret] = await db
     .select({
-      id: secrets.id,
+      ...secretColumns,
       externalId: secrets.externalId,
-      name: secrets.name,
       description: secrets.description,
-      environment: secrets.environment,
-      kind: secrets.kind,
-      provider: secrets.provider,
-      tier: secrets.tier,
-      privilege: secrets.privilege,
-      lifetime: secrets.lifetime,
-      ttlSeconds: secrets.ttlSeconds,
       createdInSourceAt: secrets.createdInSourceAt,
-      lastRotatedAt: secrets.lastRotatedAt,
-      lastAccessedAt: secrets.lastAccessedAt,
       versionCount: secrets.versionCount,
       tags: secrets.tags,
       revokePath: secrets.revokePath,
-      missingSince: secrets.missingSince,
-      unknownCount: secrets.unknownCount,
       source: { id: sources.id, name: sources.name, kind: sources.kind },
     })
     .from(secrets)

@@ -4,6 +4,7 @@ import { locations, people, roleAssignments, secretConsumers, secrets, sources, 
 import type { Actor } from "@/lib/auth/actor";
 import { decodeCursor, encodeCursor, type CursorKeyShape } from "@/lib/domain/cursor";
 import { getDb, type Queryable } from "@/lib/data/db";
+import { secretColumns } from "@/lib/data/secrets/secret-columns";
 import { secretWhere } from "@/lib/data/secrets/secret-filters";
 import type { ListSecretsQuery, SortKey } from "@/lib/validation/secrets";
 
@@ -59,22 +60,10 @@ export async function listSecrets({ actor, query, db = getDb() }: { actor: Actor
 
   const rows = await db
     .select({
-      id: secrets.id,
-      name: secrets.name,
+      ...secretColumns,
       sourceId: secrets.sourceId,
       sourceName: sources.name,
       sourceKind: sources.kind,
-      environment: secrets.environment,
-      kind: secrets.kind,
-      provider: secrets.provider,
-      tier: secrets.tier,
-      privilege: secrets.privilege,
-      lifetime: secrets.lifetime,
-      ttlSeconds: secrets.ttlSeconds,
-      lastRotatedAt: secrets.lastRotatedAt,
-      lastAccessedAt: secrets.lastAccessedAt,
-      missingSince: secrets.missingSince,
-      unknownCount: secrets.unknownCount,
       holders,
       consumerCount: sql<number>`(select count(*)::int from ${secretConsumers} sc where sc.secret_id = ${secrets.id})`,
       unsanctionedCount: sql<number>`(select count(*)::int from ${locations} l where l.secret_id = ${secrets.id} and not l.sanctioned)`,

@@ -3,8 +3,8 @@ import "server-only";
 // export never sits in memory. `unknown` is written out, as everywhere else.
 import { OWNERSHIP_ROLES } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { streamCsvPages } from "@/lib/http/csv-stream";
 import { listSecrets, type SecretRow } from "@/lib/data/secrets/list-secrets";
+import { streamCsvPages } from "@/lib/domain/csv-pages";
 import type { ListSecretsQuery } from "@/lib/validation/secrets";
 
 const PAGE = 500;

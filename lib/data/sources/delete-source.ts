@@ -8,13 +8,14 @@ import { secrets, sources, syncRuns } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { getDb, type Queryable } from "@/lib/data/db";
+import { cancelQueuedRuns } from "@/lib/data/sync/cancel-sync-runs";
 import { AppError, notFound } from "@/lib/errors";
 
 export type DeletedSource = { id: string; name: string; deletedName: string; secretsMarkedMissing: number };
 
 export async function deleteSource({ actor, id, now = new Date(), db = getDb() }: { actor: Actor; id: string; now?: Date; db?: Queryable }): Promise<DeletedSource> {
   if (!can(actor.role, "source:manage")) throw new AppError("forbidden", "Only admins delete sources");
-  // The lock a running sync holds (lib/jobs/sync/sync-source.ts): held for this transaction, or refused.
+  // The lock a running sync holds (lib/data/sync/sync-source.ts): held for this transaction, or refused.
   const locked = await db.execute<{ locked: boolean }>(sql`select pg_try_advisory_xact_lock(hashtext(${id})) as locked`);
   if (!locked.rows[0]?.locked) throw new AppError("conflict", "A sync of this source is running: delete it once the sync has finished");
   const [current] = await db.select().from(sources).where(and(eq(sources.id, id), isNull(sources.deletedAt))).for("update");
@@ -24,10 +25,7 @@ export async function deleteSource({ actor, id, now = new Date(), db = getDb() }
     .set({ missingSince: now })
     .where(and(eq(secrets.sourceId, id), isNull(secrets.missingSince)))
     .returning({ id: secrets.id });
-  await db
-    .update(syncRuns)
-    .set({ status: "failed", finishedAt: now, errorCode: "cancelled", error: "The source was deleted before this run started." })
-    .where(and(eq(syncRuns.sourceId, id), eq(syncRuns.status, "queued")));
+  await cancelQueuedRuns({ db, where: eq(syncRuns.sourceId, id), why: "deleted", now });
   const deletedName = `${current.name} (deleted ${now.toISOString().slice(0, 16).replace("T", " ")} UTC)`;
   await db.update(sources).set({ enabled: false, deletedAt: now, deletedBy: actor.email, name: deletedName }).where(eq(sources.id, id));
   return { id, name: current.name, deletedName, secretsMarkedMissing: marked.length };

@@ -4,7 +4,7 @@ import { secrets, sources, syncRuns, type Source, type SyncRun } from "@/db/sche
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { getDb, type Queryable } from "@/lib/data/db";
-import { nextSyncAt } from "@/lib/jobs/sync-schedule";
+import { nextSyncAt } from "@/lib/domain/sync-schedule";
 import { getConnector } from "@/lib/sources/registry";
 import { viewableConfig, viewableMessage } from "@/lib/sources/viewable-config";
 
@@ -37,7 +37,7 @@ export async function getSource({ actor, id, db = getDb() }: { actor: Actor; id:
   const policy = fullPolicy && { ...fullPolicy, text: hide(fullPolicy.text), notes: fullPolicy.notes && hide(fullPolicy.notes) };
   return { source, runs, policy, ...base };
 }
-/** When the scheduler syncs it next (lib/jobs/sync-schedule.ts), from its last runs: failed ones in a row since the last success. */
+/** When the scheduler syncs it next (lib/domain/sync-schedule.ts), from its last runs: failed ones in a row since the last success. */
 function scheduleOf(source: Source, runs: SyncRun[]) {
   const finished = runs.filter((run) => run.status === "succeeded" || (run.status === "failed" && run.errorCode !== "cancelled"));
   const streak = finished.findIndex((run) => run.status !== "failed");

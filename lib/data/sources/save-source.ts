@@ -4,8 +4,8 @@ import { sources } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { getDb, type Queryable } from "@/lib/data/db";
-import { validateSourceConfig } from "@/lib/data/sources/source-config";
 import { AppError, notFound } from "@/lib/errors";
+import { validateSourceConfig } from "@/lib/sources/source-config";
 import type { createSourceBody, updateSourceBody } from "@/lib/validation/sources";
 import type { z } from "zod";
 

@@ -11,7 +11,7 @@ import { getSource } from "@/lib/data/sources/get-source";
 import { listSourcesStatus } from "@/lib/data/sources/list-sources-status";
 import { createSource } from "@/lib/data/sources/save-source";
 import { testSource } from "@/lib/data/sources/test-source";
-import { syncSource } from "@/lib/jobs/sync/sync-source";
+import { syncSource } from "@/lib/data/sync/sync-source";
 import { actorOf } from "@/test/actors";
 import { failure } from "@/test/app-errors";
 import { useTestDatabase } from "@/test/database";

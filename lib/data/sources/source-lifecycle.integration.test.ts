@@ -10,7 +10,9 @@ import { deleteSource } from "@/lib/data/sources/delete-source";
 import { getSource } from "@/lib/data/sources/get-source";
 import { listSourcesStatus } from "@/lib/data/sources/list-sources-status";
 import { createSource as addSource, updateSource } from "@/lib/data/sources/save-source";
-import { cancelIfNotSyncable, dueSources, queueRun } from "@/lib/jobs/schedule-syncs";
+import { cancelIfNotSyncable } from "@/lib/data/sync/cancel-sync-runs";
+import { dueSources } from "@/lib/data/sync/due-sources";
+import { queueSyncRun } from "@/lib/data/sync/queue-sync-run";
 import { updateSourceBody } from "@/lib/validation/sources";
 import { actorOf } from "@/test/actors";
 import { failure } from "@/test/app-errors";
@@ -45,18 +47,18 @@ describe("the schedule of a failing source", () => {
   it("retries 5, 10, 20… minutes after each failure, never more often, and at most its interval apart", async () => {
     const source = await createSource(database.db, { kind: "vault", name: "Vault · failing", syncIntervalMinutes: 60, lastSyncedAt: minutesAgo(600), status: "stale" });
     await failedRun(source.id, 3);
-    expect(await dueSources(database.db)).not.toContain(source.id); // first retry 5 minutes after the failure
+    expect(await dueSources({ db: database.db })).not.toContain(source.id); // first retry 5 minutes after the failure
     await database.db.update(syncRuns).set({ finishedAt: minutesAgo(6) }).where(eq(syncRuns.sourceId, source.id));
-    expect(await dueSources(database.db)).toContain(source.id);
+    expect(await dueSources({ db: database.db })).toContain(source.id);
     for (const minutes of [40, 30]) await failedRun(source.id, minutes);
     await database.db.update(syncRuns).set({ finishedAt: minutesAgo(15) }).where(sql`${syncRuns.sourceId} = ${source.id} and ${syncRuns.finishedAt} > ${minutesAgo(10)}`);
-    expect(await dueSources(database.db)).not.toContain(source.id); // 3 in a row: waits 20
+    expect(await dueSources({ db: database.db })).not.toContain(source.id); // 3 in a row: waits 20
     const detail = await getSource({ actor: admin, db: database.db, id: source.id });
     expect(detail?.schedule.failuresInARow).toBe(3);
     expect(new Date(detail!.schedule.nextSyncAt).getTime()).toBeCloseTo(minutesAgo(-5).getTime(), -4);
     await database.db.update(syncRuns).set({ finishedAt: minutesAgo(61) }).where(eq(syncRuns.sourceId, source.id));
     for (let i = 0; i < 5; i++) await failedRun(source.id, 59);
-    expect(await dueSources(database.db)).not.toContain(source.id); // 8 in a row: an hour, the interval
+    expect(await dueSources({ db: database.db })).not.toContain(source.id); // 8 in a row: an hour, the interval
   });
 });
 
@@ -64,7 +66,7 @@ describe("deleting a source", () => {
   it("keeps its secrets, marked missing; takes it off the list and the schedule; frees its name; cancels queued runs", async () => {
     const source = await createSource(database.db, { kind: "vault", name: "Vault · retired", config: { address: "http://127.0.0.1:8200" } });
     for (const name of ["a", "b", "c"]) await createSecret(database.db, { sourceId: source.id, name });
-    const runId = await queueRun(database.db, source.id, "manual", admin.email);
+    const runId = await queueSyncRun({ db: database.db, sourceId: source.id, trigger: "manual", requestedBy: admin.email });
     expect(await failure(deleteSource({ actor: founder, db: database.db, id: source.id }))).toMatchObject({ status: 403 });
 
     const deleted = await database.db.transaction((tx) => deleteSource({ actor: admin, db: tx, id: source.id }));
@@ -75,7 +77,7 @@ describe("deleting a source", () => {
     expect(row).toMatchObject({ enabled: false, deletedBy: admin.email, name: deleted.deletedName });
     expect((await database.db.select().from(syncRuns).where(eq(syncRuns.id, runId)))[0]).toMatchObject({ status: "failed", errorCode: "cancelled" });
     expect((await listSourcesStatus({ actor: admin, db: database.db })).map((s) => s.id)).not.toContain(source.id);
-    expect(await dueSources(database.db)).not.toContain(source.id);
+    expect(await dueSources({ db: database.db })).not.toContain(source.id);
 
     expect(await failure(database.db.transaction((tx) => deleteSource({ actor: admin, db: tx, id: source.id })))).toMatchObject({ status: 404 });
     expect(await failure(updateSource({ actor: admin, db: database.db, id: source.id, input: { enabled: true } }))).toMatchObject({ status: 404 });
@@ -93,10 +95,10 @@ describe("deleting a source", () => {
       await holder.query("rollback");
       holder.release();
     }
-    const runId = await queueRun(database.db, source.id, "schedule");
-    expect(await cancelIfNotSyncable(database.db, { sourceId: source.id, runId })).toBe(false);
+    const runId = await queueSyncRun({ db: database.db, sourceId: source.id, trigger: "schedule" });
+    expect(await cancelIfNotSyncable({ db: database.db, sourceId: source.id, runId })).toBe(false);
     await updateSource({ actor: admin, db: database.db, id: source.id, input: { enabled: false } });
-    expect(await cancelIfNotSyncable(database.db, { sourceId: source.id, runId })).toBe(true);
+    expect(await cancelIfNotSyncable({ db: database.db, sourceId: source.id, runId })).toBe(true);
     expect((await database.db.select().from(syncRuns).where(eq(syncRuns.id, runId)))[0]).toMatchObject({ status: "failed", error: "The source was disabled before this run started." });
   });
 });

@@ -1,10 +1,9 @@
-// The schedule's entry point: pull CloudTrail event history for every enabled AWS Secrets Manager
-// source that is not demo data. Sources are pulled one after another (LookupEvents is limited per
+// The schedule's entry point: pull CloudTrail event history for every AWS Secrets Manager source a
+// sync may run for (lib/data/sync/syncable-source.ts: enabled, not demo data). Sources are pulled one after another (LookupEvents is limited per
 // account and region); one failing source does not stop the others.
-import { and, eq } from "drizzle-orm";
 import type pg from "pg";
 import { poolOf, type Db } from "@/db/client";
-import { sources } from "@/db/schema";
+import { listSyncableSources } from "@/lib/data/sync/list-syncable-sources";
 import { pullCloudTrail, type CloudTrailPullResult, type PullCloudTrailOptions } from "@/lib/ingest/cloudtrail-pull/pull-cloudtrail";
 import { log } from "@/lib/log";
 import type { SourceError } from "@/lib/sources/source-error";
@@ -16,9 +15,8 @@ export type CloudTrailPullOutcome =
 export type PullAllCloudTrailOptions = { db: Db; pool?: pg.Pool } & Pick<PullCloudTrailOptions, "now" | "credentials" | "maxAttempts" | "intervalMs">;
 
 export async function pullAllCloudTrail({ db, pool = poolOf(db), ...rest }: PullAllCloudTrailOptions): Promise<CloudTrailPullOutcome[]> {
-  const rows = await db.select().from(sources).where(and(eq(sources.kind, "aws_secrets_manager"), eq(sources.enabled, true))).orderBy(sources.name);
   const outcomes: CloudTrailPullOutcome[] = [];
-  for (const source of rows.filter((s) => String(s.config.demo ?? "false") !== "true")) {
+  for (const source of await listSyncableSources({ db, kind: "aws_secrets_manager" })) {
     try {
       const result = await pullCloudTrail({ db, pool, source, ...rest });
       outcomes.push({ sourceId: source.id, name: source.name, ok: true, result });

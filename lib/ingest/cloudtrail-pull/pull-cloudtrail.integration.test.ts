@@ -7,7 +7,7 @@ import type { Database } from "@/db/client";
 import { accessEvents, appMeta } from "@/db/schema";
 import { ingestRuns } from "@/db/schema-ingest";
 import { createSource } from "@/db/seed/factories";
-import { cursorKey } from "@/lib/ingest/cloudtrail-pull/cursor";
+import { cursorKey } from "@/lib/data/ingest/cloudtrail-cursor";
 import { pullAllCloudTrail } from "@/lib/ingest/cloudtrail-pull/pull-all-cloudtrail";
 import { HISTORY_MS, pullCloudTrail, REREAD_MS } from "@/lib/ingest/cloudtrail-pull/pull-cloudtrail";
 import { SourceError } from "@/lib/sources/source-error";

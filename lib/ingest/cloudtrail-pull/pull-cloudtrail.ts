@@ -4,17 +4,16 @@
 // EventTime only once ingest has committed; each pull re-reads a short window before it, so
 // events that reach the history late are still picked up and the overlap adds nothing twice.
 import { CloudTrailClient, LookupEventsCommand, type CloudTrailClientConfig, type LookupEventsResponse } from "@aws-sdk/client-cloudtrail";
-import { eq } from "drizzle-orm";
 import type pg from "pg";
 import type { Db } from "@/db/client";
 import { type Source } from "@/db/schema";
-import { ingestRuns } from "@/db/schema-ingest";
+import { readCloudTrailCursor, writeCloudTrailCursor } from "@/lib/data/ingest/cloudtrail-cursor";
+import { withIngestRun } from "@/lib/data/ingest/with-ingest-run";
 import { emptySummary, ingestStream, type IngestSummary } from "@/lib/ingest/ingest-files";
-import { readCursor, writeCursor } from "@/lib/ingest/cloudtrail-pull/cursor";
-import { cloudTrailError } from "@/lib/ingest/cloudtrail-pull/errors";
 import { lookupEventsDocument, type DocumentState } from "@/lib/ingest/cloudtrail-pull/lookup-document";
 import { LOOKUP_INTERVAL_MS, pace } from "@/lib/ingest/cloudtrail-pull/pacer";
 import { awsConfigSchema } from "@/lib/sources/aws/config";
+import { toSourceError } from "@/lib/sources/aws/errors";
 import { SourceError } from "@/lib/sources/source-error";
 import { sourceReach } from "@/lib/sources/source-reach";
 import { assertReachable } from "@/lib/sources/store-address";
@@ -73,7 +72,7 @@ async function* lookupPages(client: CloudTrailClient, paceKey: string, intervalM
 
 async function pullRegion(options: PullCloudTrailOptions, endpoint: string | undefined, region: string, now: Date): Promise<{ pull: RegionPull; summary: IngestSummary }> {
   const { db, pool, source } = options;
-  const cursor = await readCursor(db, source.id, region);
+  const cursor = await readCloudTrailCursor({ db, sourceId: source.id, region });
   const start = new Date(Math.max(now.getTime() - HISTORY_MS, cursor ? cursor.getTime() - REREAD_MS : 0));
   const client = new CloudTrailClient({
     region,
@@ -85,20 +84,16 @@ async function pullRegion(options: PullCloudTrailOptions, endpoint: string | und
   });
   const name = `cloudtrail-lookup-events:${region}`;
   const state: DocumentState = { events: 0, pages: 0, newest: null, failure: null };
-  const [run] = await db.insert(ingestRuns).values({ format: "cloudtrail", trigger: `cloudtrail-pull:${source.id}`, files: [name] }).returning({ id: ingestRuns.id });
-  let finished = false;
   try {
     const pages = lookupPages(client, `${endpoint ?? "aws"}|${region}`, options.intervalMs ?? LOOKUP_INTERVAL_MS, start, now);
-    const summary = await ingestStream({ format: "cloudtrail", name, stream: lookupEventsDocument(pages, state), pool, runId: run!.id });
-    const { errors: _errors, ...counts } = summary;
-    await db.update(ingestRuns).set({ ...counts, finishedAt: new Date() }).where(eq(ingestRuns.id, run!.id));
-    finished = true;
-    if (state.failure) throw cloudTrailError(state.failure, region);
-    if (state.newest) await writeCursor(db, source.id, region, state.newest);
+    const summary = await withIngestRun({ db, format: "cloudtrail", trigger: `cloudtrail-pull:${source.id}`, files: [name] }, (runId) =>
+      ingestStream({ format: "cloudtrail", name, stream: lookupEventsDocument(pages, state), pool, runId }),
+    );
+    if (state.failure) throw toSourceError(state.failure, { service: "cloudtrail", operation: "LookupEvents", region });
+    if (state.newest) await writeCloudTrailCursor({ db, sourceId: source.id, region, at: state.newest });
     return { pull: { region, events: state.events, pages: state.pages }, summary };
   } finally {
     client.destroy();
-    if (!finished) await db.update(ingestRuns).set({ finishedAt: new Date() }).where(eq(ingestRuns.id, run!.id)).catch(() => undefined);
   }
 }
 

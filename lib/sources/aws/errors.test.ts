@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { toSourceError } from "@/lib/sources/aws/errors";
+import { SourceError } from "@/lib/sources/source-error";
 
-const site = { operation: "ListSecrets", region: "us-east-9" };
+const site = { service: "secretsmanager", operation: "ListSecrets", region: "us-east-9" } as const;
 const sdkError = (name: string, status?: number, extra: Record<string, unknown> = {}) =>
   Object.assign(new Error(`${name} happened`), { name, $metadata: { httpStatusCode: status, attempts: 5 }, ...extra });
 
@@ -31,5 +32,39 @@ describe("AWS errors → SourceError", () => {
   it("lets a cancellation through unchanged", () => {
     const abort = Object.assign(new Error("aborted"), { name: "AbortError" });
     expect(toSourceError(abort, site)).toBe(abort);
+  });
+});
+
+const sdk = (name: string, status = 400, message = "said so") => Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status, attempts: 1 } });
+
+describe("CloudTrail errors → SourceError (the access-log pull)", () => {
+  const cloudTrailError = (error: unknown, region: string) => toSourceError(error, { service: "cloudtrail", operation: "LookupEvents", region });
+  it.each([
+    ["AccessDeniedException", "forbidden"],
+    ["ExpiredTokenException", "auth"],
+    ["UnrecognizedClientException", "auth"],
+    ["CredentialsProviderError", "auth"],
+    ["ThrottlingException", "throttled"],
+    ["InvalidTimeRangeException", "config"],
+    ["InvalidNextTokenException", "malformed"],
+    ["InternalFailure", "unavailable"],
+  ])("%s → %s", (name, code) => {
+    const error = cloudTrailError(sdk(name), "us-east-1");
+    expect(error).toBeInstanceOf(SourceError);
+    expect(error).toMatchObject({ code });
+    expect(error.message).toContain("AWS CloudTrail (us-east-1)");
+  });
+
+  it("names the permission to grant when access is denied", () => {
+    const error = cloudTrailError(sdk("AccessDeniedException"), "eu-west-1") as SourceError;
+    expect(error.missingPermission).toBe("cloudtrail:LookupEvents");
+    expect(error.message).toContain("Grant cloudtrail:LookupEvents");
+  });
+
+  it("keeps a SourceError and an abort as they are", () => {
+    const source = new SourceError("config", "bad");
+    const abort = Object.assign(new Error("aborted"), { name: "AbortError" });
+    expect(cloudTrailError(source, "us-east-1")).toBe(source);
+    expect(cloudTrailError(abort, "us-east-1")).toBe(abort);
   });
 });

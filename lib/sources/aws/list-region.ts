@@ -19,7 +19,7 @@ export async function callAws<T>({ region, signal }: RegionContext, operation: s
   try {
     return await send({ abortSignal: signal });
   } catch (error) {
-    throw toSourceError(error, { operation, region });
+    throw toSourceError(error, { service: "secretsmanager", operation, region });
   }
 }
 

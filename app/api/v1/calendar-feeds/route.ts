@@ -1,8 +1,8 @@
-import { appBaseUrl } from "@/lib/data/calendar-feeds/app-base-url";
 import type { IssuedCalendarFeed } from "@/lib/data/calendar-feeds/calendar-feed-view";
 import { createCalendarFeedInput, listCalendarFeedsQuery } from "@/lib/validation/calendar-feeds";
 import { createCalendarFeed } from "@/lib/data/calendar-feeds/create-calendar-feed";
 import { listCalendarFeeds } from "@/lib/data/calendar-feeds/list-calendar-feeds";
+import { env, publicBaseUrl } from "@/lib/env";
 import { withRoute } from "@/lib/http/with-route";
 import { otherMethods } from "@/lib/http/other-methods";
 
@@ -25,7 +25,7 @@ export const POST = withRoute(
       describe: ({ body }, issued: IssuedCalendarFeed | undefined) => ({ detail: { ...body, id: issued?.feed.id, prefix: issued?.feed.prefix } }),
     },
   },
-  ({ actor, db, body, request }) => createCalendarFeed({ actor, db, input: body, baseUrl: appBaseUrl(request) }),
+  ({ actor, db, body, request }) => createCalendarFeed({ actor, db, input: body, baseUrl: publicBaseUrl(env(), request.nextUrl.origin) }),
 );
 
 /** Anything else: 405 with Allow (lib/http/other-methods.ts). */

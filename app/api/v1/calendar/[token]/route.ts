@@ -3,8 +3,8 @@
 // revoked token gets the same 404.
 import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
-import { appBaseUrl } from "@/lib/data/calendar-feeds/app-base-url";
 import { getCalendarDocument, type CalendarDocument } from "@/lib/data/calendar-feeds/get-calendar-document";
+import { env, publicBaseUrl } from "@/lib/env";
 import { problemResponse, toProblem } from "@/lib/http/problem";
 import { otherMethods } from "@/lib/http/other-methods";
 
@@ -15,7 +15,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   try {
     const { token: file } = await params;
     const token = file.endsWith(".ics") ? file.slice(0, -".ics".length) : null;
-    const document = token ? await getCalendarDocument({ token, baseUrl: appBaseUrl(request) }) : null;
+    const document = token ? await getCalendarDocument({ token, baseUrl: publicBaseUrl(env(), request.nextUrl.origin) }) : null;
     if (!document) return problemResponse({ code: "not_found", status: 404, detail: "No such calendar feed (it may have been revoked)", instance: INSTANCE, requestId });
     const headers = {
       etag: document.etag,

@@ -1,6 +1,6 @@
-import { appBaseUrl } from "@/lib/data/calendar-feeds/app-base-url";
 import { calendarFeedParams } from "@/lib/validation/calendar-feeds";
 import { regenerateCalendarFeed } from "@/lib/data/calendar-feeds/regenerate-calendar-feed";
+import { env, publicBaseUrl } from "@/lib/env";
 import { withRoute } from "@/lib/http/with-route";
 import { otherMethods } from "@/lib/http/other-methods";
 
@@ -20,7 +20,7 @@ export const POST = withRoute(
       }),
     },
   },
-  ({ actor, db, params, request }) => regenerateCalendarFeed({ actor, db, id: params.id, baseUrl: appBaseUrl(request) }),
+  ({ actor, db, params, request }) => regenerateCalendarFeed({ actor, db, id: params.id, baseUrl: publicBaseUrl(env(), request.nextUrl.origin) }),
 );
 
 /** Anything else: 405 with Allow (lib/http/other-methods.ts). */

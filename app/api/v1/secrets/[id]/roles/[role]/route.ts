@@ -1,5 +1,4 @@
 import { assignRole, clearRole, type RoleChange } from "@/lib/data/ownership/assign-role";
-import { refreshRotationTasks } from "@/lib/data/rotation/refresh-rotation-tasks";
 import { withRoute, type RouteContext } from "@/lib/http/with-route";
 import { assignRoleBody, roleParams } from "@/lib/validation/secrets";
 import { otherMethods } from "@/lib/http/other-methods";
@@ -22,22 +21,14 @@ export const PUT = withRoute(
     schemas: { params: roleParams, body: assignRoleBody },
     audit: { action: "update", rawAction: "ownership.assign", describe },
   },
-  async ({ actor, db, params, body }) => {
-    const change = await assignRole({ actor, db, secretId: params.id, role: params.role, personId: body.personId });
-    // An open rotation task follows its secret's new operator (or approver) at once.
-    await refreshRotationTasks({ db, secretIds: [params.id] });
-    return change;
-  },
+  // The secret's open rotation task follows its new operator (or approver) at once: assignRole sees to it.
+  ({ actor, db, params, body }) => assignRole({ actor, db, secretId: params.id, role: params.role, personId: body.personId }),
 );
 
 /** DELETE /api/v1/secrets/:id/roles/:role — leave the role unassigned (a visible gap). Audited. */
 export const DELETE = withRoute(
   { permission: "ownership:assign", schemas: { params: roleParams }, audit: { action: "update", rawAction: "ownership.clear", describe } },
-  async ({ actor, db, params }) => {
-    const change = await clearRole({ actor, db, secretId: params.id, role: params.role });
-    await refreshRotationTasks({ db, secretIds: [params.id] });
-    return change;
-  },
+  ({ actor, db, params }) => clearRole({ actor, db, secretId: params.id, role: params.role }),
 );
 
 /** Anything else: 405 with Allow (lib/http/other-methods.ts). */

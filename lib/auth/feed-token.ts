@@ -1,6 +1,6 @@
 // Calendar feed tokens: `klc_` + 32 random bytes (base64url), carried in the feed URL. Only the
 // SHA-256 is stored (the same hash as API tokens); the URL is shown once, when made.
-import { hashToken, newToken } from "@/lib/data/api-tokens/api-token";
+import { hashToken, newToken } from "@/lib/auth/api-token";
 
 const FEED_TOKEN_PREFIX = "klc_";
 const TOKEN_SHAPE = /^klc_[A-Za-z0-9_-]{43}$/;

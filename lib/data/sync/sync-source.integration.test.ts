@@ -7,7 +7,7 @@ import { locations, roleAssignments, secrets, sources, syncRuns, type Person, ty
 import { rotationTasks } from "@/db/schema-rotation";
 import { assignRole, createPerson, createSource } from "@/db/seed/factories";
 import { openDueTasks } from "@/lib/data/rotation/open-due-tasks";
-import { syncSource } from "@/lib/jobs/sync/sync-source";
+import { syncSource } from "@/lib/data/sync/sync-source";
 import { sampleVaultSecrets, startVaultWireServer, VAULT_WIRE_TOKEN, vaultFaults, type WireVaultSecret } from "@/test/wire/vault";
 import type { WireServer } from "@/test/wire/wire-server";
 import { createTestDatabase } from "@/test/database";
@@ -128,6 +128,23 @@ describe("syncSource", () => {
     expect(after).toMatchObject({ status: "done", completion: "auto" });
     const others = await database.db.select({ n: sql<number>`count(*)::int` }).from(rotationTasks).where(eq(rotationTasks.completion, "auto"));
     expect(others[0]?.n).toBe(1);
+  });
+
+  it("hands an open task to the operator a tag names for a role nobody holds, in the same sync", async () => {
+    await openDueTasks({ db: database.db });
+    const [task] = await database.db
+      .select({ id: rotationTasks.id, secretId: secrets.id, externalId: secrets.externalId, assigneeId: rotationTasks.assigneeId })
+      .from(rotationTasks)
+      .innerJoin(secrets, eq(secrets.id, rotationTasks.secretId))
+      .where(and(eq(secrets.sourceId, source.id), eq(rotationTasks.status, "open"), sql`${rotationTasks.assigneeId} is distinct from ${sam.id}`))
+      .limit(1);
+    expect(task).toBeDefined();
+    // Nobody holds the operator role any more, and the store's tag now names Sam.
+    await database.db.delete(roleAssignments).where(and(eq(roleAssignments.secretId, task!.secretId), eq(roleAssignments.role, "operator")));
+    stored.find((s) => `kv/${s.path}` === task!.externalId)!.customMetadata!.owner = sam.email;
+    await syncSource({ db: database.db, sourceId: source.id });
+    const [after] = await database.db.select().from(rotationTasks).where(eq(rotationTasks.id, task!.id));
+    expect(after).toMatchObject({ status: "open", assigneeId: sam.id, assigneeRole: "operator" });
   });
 
   it("reports a configuration that is not valid for the store", async () => {

@@ -1,13 +1,15 @@
+import "server-only";
 // One sync of one source: stream the store's metadata into the registry inside one transaction,
 // so a sync that fails half way changes nothing and the last good data stays. Progress is written
 // to the sync run as it goes (on another connection), so the Sources page can show it live.
 import { eq, sql } from "drizzle-orm";
-import type { Db, Tx } from "@/db/client";
+import type { Db } from "@/lib/data/db";
 import { sources, syncRuns, type Source } from "@/db/schema";
 import { confirmRotations } from "@/lib/data/rotation/confirm-rotations";
-import { queueRun } from "@/lib/jobs/schedule-syncs";
-import { linkMetadata } from "@/lib/jobs/sync/link-metadata";
-import { upsertSecrets } from "@/lib/jobs/sync/upsert-secrets";
+import { linkMetadata } from "@/lib/data/sync/link-metadata";
+import { markMissing } from "@/lib/data/sync/mark-missing";
+import { queueSyncRun } from "@/lib/data/sync/queue-sync-run";
+import { upsertSecrets } from "@/lib/data/sync/upsert-secrets";
 import { log, redact } from "@/lib/log";
 import { connectSource } from "@/lib/sources/registry";
 import { SourceError } from "@/lib/sources/source-error";
@@ -22,7 +24,7 @@ export type SyncOutcome = { runId: string; status: "succeeded" | "failed"; liste
 export async function syncSource({ db, sourceId, runId, trigger = "schedule", fetchImpl = fetch }: { db: Db; sourceId: string; runId?: string; trigger?: string; fetchImpl?: typeof fetch }): Promise<SyncOutcome> {
   const [source] = await db.select().from(sources).where(eq(sources.id, sourceId));
   if (!source) throw new SourceError("not_found", `No source ${sourceId}`);
-  const id = runId ?? (await queueRun(db, sourceId, trigger));
+  const id = runId ?? (await queueSyncRun({ db, sourceId, trigger }));
   await db.update(syncRuns).set({ status: "running", startedAt: new Date() }).where(eq(syncRuns.id, id));
   const progress = { listed: 0, added: 0, changed: 0, missing: 0 };
   try {
@@ -35,8 +37,8 @@ export async function syncSource({ db, sourceId, runId, trigger = "schedule", fe
       const seen = new Set<string>();
       let batch: SecretMetadata[] = [];
       const flush = async () => {
-        const result = await upsertSecrets(tx, sourceId, batch);
-        await linkMetadata(tx, sourceId, batch);
+        const result = await upsertSecrets({ db: tx, sourceId, batch });
+        await linkMetadata({ db: tx, sourceId, batch });
         progress.added += result.added;
         progress.changed += result.changed;
         batch = [];
@@ -50,7 +52,7 @@ export async function syncSource({ db, sourceId, runId, trigger = "schedule", fe
         if (batch.length >= BATCH) await flush();
       }
       await flush();
-      progress.missing = await markMissing(tx, sourceId, [...seen]);
+      progress.missing = await markMissing({ db: tx, sourceId, seen: [...seen] });
       await tx.update(sources).set({ status: "ok", lastError: null, lastSyncedAt: new Date() }).where(eq(sources.id, sourceId));
     });
     await db.update(syncRuns).set({ ...progress, status: "succeeded", finishedAt: new Date() }).where(eq(syncRuns.id, id));
@@ -76,12 +78,4 @@ export async function syncSource({ db, sourceId, runId, trigger = "schedule", fe
 async function* listFrom(source: Source, fetchImpl: typeof fetch): AsyncIterable<SecretMetadata> {
   const { connector, ctx } = connectSource(source, { fetch: fetchImpl, signal: AbortSignal.timeout(SYNC_TIMEOUT_MS) });
   yield* connector.listSecrets(ctx);
-}
-
-/** Secrets of this source the store no longer lists are marked missing — never deleted. */
-async function markMissing(tx: Tx, sourceId: string, seen: string[]): Promise<number> {
-  const result = await tx.execute(sql`
-    update secrets set missing_since = now(), updated_at = now()
-    where source_id = ${sourceId}::uuid and missing_since is null and not (external_id = any(${sql.param(seen)}::text[]))`);
-  return result.rowCount ?? 0;
 }

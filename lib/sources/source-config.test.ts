@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { validateSourceConfig } from "@/lib/data/sources/source-config";
+import { validateSourceConfig } from "@/lib/sources/source-config";
 import { AppError } from "@/lib/errors";
 
 const fieldsOf = (kind: Parameters<typeof validateSourceConfig>[0], config: Record<string, unknown>) => {

@@ -1,4 +1,3 @@
-import "server-only";
 // A source's configuration must satisfy its connector's schema and must not smuggle in a credential:
 // those come from the environment or a mounted file (docs/architecture.md, rule 2), and only from the
 // variables, directory and addresses the operator allows (docs/security.md).

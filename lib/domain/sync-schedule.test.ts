@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { intervalWords, nextSyncAt, retryDelayMinutes, retryWords } from "@/lib/jobs/sync-schedule";
+import { intervalWords, nextSyncAt, retryDelayMinutes, retryWords } from "@/lib/domain/sync-schedule";
 
 const MINUTE = 60_000;
 const now = new Date();

@@ -1,12 +1,15 @@
+import "server-only";
 // How far the CloudTrail pull of one source and region got: the newest EventTime it ingested,
 // kept in app_meta so every worker process resumes from the same place.
 import { eq, sql } from "drizzle-orm";
-import type { Queryable } from "@/db/client";
 import { appMeta } from "@/db/schema";
+import type { Queryable } from "@/lib/data/db";
+
+type Where = { db: Queryable; sourceId: string; region: string };
 
 export const cursorKey = (sourceId: string, region: string) => `cloudtrail-pull:${sourceId}:${region}`;
 
-export async function readCursor(db: Queryable, sourceId: string, region: string): Promise<Date | null> {
+export async function readCloudTrailCursor({ db, sourceId, region }: Where): Promise<Date | null> {
   const [row] = await db.select({ value: appMeta.value }).from(appMeta).where(eq(appMeta.key, cursorKey(sourceId, region)));
   if (!row) return null;
   const date = new Date(row.value);
@@ -14,7 +17,7 @@ export async function readCursor(db: Queryable, sourceId: string, region: string
 }
 
 /** Never moves a cursor backwards (two workers racing keep the later time). */
-export async function writeCursor(db: Queryable, sourceId: string, region: string, at: Date): Promise<void> {
+export async function writeCloudTrailCursor({ db, sourceId, region, at }: Where & { at: Date }): Promise<void> {
   const value = at.toISOString();
   await db
     .insert(appMeta)

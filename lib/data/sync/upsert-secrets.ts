@@ -1,9 +1,10 @@
+import "server-only";
 // Writes one batch of store metadata into the registry. Identity is (source, external id).
 // What the store reports overwrites what it reported before; what it does not know (null) keeps
 // what people entered (tier, environment, revoke path…). A secret seen again is no longer missing.
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
-import type { Queryable } from "@/db/client";
+import type { Queryable } from "@/lib/data/db";
 import type { SecretMetadata } from "@/lib/sources/types";
 
 export type UpsertResult = { added: number; changed: number };
@@ -17,7 +18,7 @@ export function fingerprint(m: SecretMetadata): string {
   return createHash("sha256").update(JSON.stringify({ reported, owners, consumers, readers, place })).digest("base64url").slice(0, 22);
 }
 
-export async function upsertSecrets(db: Queryable, sourceId: string, batch: SecretMetadata[]): Promise<UpsertResult> {
+export async function upsertSecrets({ db, sourceId, batch }: { db: Queryable; sourceId: string; batch: SecretMetadata[] }): Promise<UpsertResult> {
   if (batch.length === 0) return { added: 0, changed: 0 };
   const rows = batch.map(
     (m) => sql`(${sourceId}::uuid, ${m.externalId}, ${m.name}, ${m.description ?? null}, ${m.environment ?? null}::environment,

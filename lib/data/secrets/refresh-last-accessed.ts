@@ -1,8 +1,9 @@
+import "server-only";
 // "Last accessed" is derived from access events: the newest successful or failed touch per secret.
 import { sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Queryable } from "@/lib/data/db";
 
-export async function refreshLastAccessed(db: Db): Promise<number> {
+export async function refreshLastAccessed({ db }: { db: Queryable }): Promise<number> {
   const result = await db.execute(sql`
     update secrets s set last_accessed_at = e.latest
     from (select secret_id, max(occurred_at) as latest from access_events

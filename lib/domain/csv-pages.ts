@@ -2,6 +2,7 @@
 // never sits in memory. The first page is fetched before the stream exists: a filter or cursor
 // that fails does so as a problem answer, not after a 200 and a header row. A page that fails
 // later errors the stream (the route's wrapper records and logs it, lib/http/audited-stream.ts).
+// No I/O of its own: the DAL hands it the page reader.
 import { csvRow } from "@/lib/domain/csv";
 
 type Cell = string | number | null | undefined;

@@ -1,5 +1,7 @@
-// Sending jobs from any process (a "Sync now" in the web process, the CLI): a pg-boss instance
-// that only sends — it runs no workers, no schedules and no maintenance.
+import "server-only";
+// Handing a queued sync run to the workers from any process (a "Sync now" in the web process): a
+// pg-boss instance that only sends — it runs no workers, no schedules and no maintenance. The
+// worker (lib/jobs/worker.ts) works SYNC_QUEUE.
 import { PgBoss } from "pg-boss";
 
 export const SYNC_QUEUE = "source-sync";

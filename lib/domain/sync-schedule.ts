@@ -1,4 +1,4 @@
-// When a source syncs next — one rule for the scheduler (schedule-syncs.ts) and for what the source
+// When a source syncs next — one rule for the scheduler (lib/data/sync/due-sources.ts) and for what the source
 // page says. In sync: its interval after the last good sync. Failing: retried 5 minutes after the
 // failure, then 10, 20, 40… — never later than its interval — so a store that is down for a
 // minute comes back soon, and one that stays down is asked no more often than the schedule says.
