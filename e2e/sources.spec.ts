@@ -97,7 +97,7 @@ test("a failing store marks the source stale, keeps its data and says what to gr
   await expect(page.getByTestId("source-health")).toContainText("Grant");
   // The run it announced has ended: "Sync queued" does not stay beside the failure.
   await expect(page.getByText("Sync queued")).toHaveCount(0);
-  // What the page says about retries is what the scheduler does (lib/jobs/sync-schedule.ts).
+  // What the page says about retries is what the scheduler does (lib/domain/sync-schedule.ts).
   await expect(page.getByTestId("source-health")).toContainText("hourly");
   await expect(page.getByTestId("next-sync")).toContainText("a retry after 1 failed sync in a row. A failed sync is retried 5 minutes later, then the wait doubles after each failure, up to an hour (the schedule).");
   await expect(page.locator("main")).not.toContainText("every 60 minutes");
