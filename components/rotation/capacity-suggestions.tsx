@@ -54,8 +54,8 @@ function AutomateList({ secrets }: { secrets: SuggestedSecret[] }) {
   return (
     <ul className="mt-2 grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-2" data-testid="automate-secrets">
       {secrets.map((s) => (
-        <li key={s.id} className="min-w-0 truncate text-sm">
-          <Link href={`/secrets/${s.id}`} className="font-medium text-brand-700 hover:underline" title={s.name}>
+        <li key={s.id} className="min-w-0 text-sm">
+          <Link href={`/secrets/${s.id}`} className="block truncate font-medium text-brand-700 hover:underline" title={s.name}>
             {s.name}
           </Link>
         </li>
